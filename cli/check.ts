@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import remarkLessonc from '../plugins/remark-lessonc/index.ts';
+
+export interface ReportedMessage {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: { safe: boolean; description: string };
+}
+
+export interface FileReport {
+  file: string;
+  messages: ReportedMessage[];
+}
+
+const checker = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
+
+/** Runs the compiler's check stages (the same plugin the site uses) on one lesson file. */
+export async function checkFile(file: string): Promise<FileReport> {
+  const vfile = new VFile({ path: file, value: await readFile(file, 'utf8') });
+  await checker.run(checker.parse(vfile), vfile);
+  return { file, messages: vfile.messages.map(toReported) };
+}
+
+function toReported(message: VFileMessage): ReportedMessage {
+  const place = message.place && 'start' in message.place ? message.place : { start: message.place ?? { line: 1, column: 1 }, end: message.place ?? { line: 1, column: 1 } };
+  const fix = (message as VFileMessage & { fix?: ReportedMessage['fix'] }).fix;
+  return {
+    ruleId: message.ruleId ?? 'lessonc',
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    message: message.reason,
+    line: place.start.line,
+    column: place.start.column,
+    endLine: place.end.line,
+    endColumn: place.end.column,
+    ...(fix ? { fix: { safe: fix.safe, description: fix.description } } : {}),
+  };
+}
+
+/** `file:line:col severity message ruleId`, one problem a line, then a summary (like vfile-reporter). */
+export function formatText(reports: FileReport[], color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[39m` : text);
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const report of reports) {
+    for (const m of report.messages) {
+      counts[m.severity]++;
+      const severity = m.severity === 'error' ? paint(31, 'error') : m.severity === 'warning' ? paint(33, 'warning') : paint(36, 'info');
+      const fix = m.fix ? (m.fix.safe ? ` (fixable: ${m.fix.description})` : ` (suggestion, --unsafe: ${m.fix.description})`) : '';
+      lines.push(`${report.file}:${m.line}:${m.column} ${severity} ${m.message}${fix} ${paint(90, m.ruleId)}`);
+    }
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(reports.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+  return lines.join('\n');
+}

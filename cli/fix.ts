@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { createTwoFilesPatch } from 'diff';
+import { fixLesson, type FixResult } from '../plugins/remark-lessonc/index.ts';
+import { writeFileAtomic } from './files.ts';
+
+export interface FileFix {
+  file: string;
+  result: FixResult;
+  changed: boolean;
+  /** Unified diff of the change (empty when nothing changed). */
+  diff: string;
+}
+
+/** Fixes one lesson; writes it (atomically) only when something changed and not in dry-run. */
+export async function fixFile(file: string, options: { unsafe: boolean; dryRun: boolean }): Promise<FileFix> {
+  const original = await readFile(file, 'utf8');
+  const result = fixLesson(original, { unsafe: options.unsafe });
+  const changed = result.output !== original;
+  const diff = changed ? createTwoFilesPatch(`a/${file}`, `b/${file}`, original, result.output, '', '', { context: 3 }) : '';
+  if (changed && !options.dryRun) await writeFileAtomic(file, result.output);
+  return { file, result, changed, diff };
+}

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { importNotes } from '../plugins/remark-lessonc/index.ts';
+import { parseArgs, UsageError } from './args.ts';
+import { checkFile, formatText } from './check.ts';
+import { fixFile } from './fix.ts';
+import { lessonFiles, writeFileAtomic } from './files.ts';
+
+const USAGE = `Usage:
+  lessonc check [paths...] [--format text|json] [--exit-zero]
+      Report problems in lessons (default path: lessons/). Exit 1 on any error, 0 otherwise, 2 on bad usage.
+  lessonc fix [paths...] [--dry-run] [--unsafe]
+      Apply safe fixes (unsafe ones too with --unsafe) until stable; --dry-run prints a diff instead.
+  lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
+      Convert plain notes into lesson Markdown.`;
+
+/** Runs a CLI command and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest);
+      case 'fix':
+        return await runFix(rest);
+      case 'import':
+        return await runImport(rest);
+      case '--help':
+      case '-h':
+      case 'help':
+        console.log(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `Unknown command \`${command}\`, expected \`check\`, \`fix\` or \`import\`` : 'Missing command');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`lessonc: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function runCheck(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { format: 'string', 'exit-zero': 'boolean' }, { f: 'format' });
+  const format = flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`Unexpected format \`${String(format)}\`, expected \`text\` or \`json\``);
+  const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
+  const reports = [];
+  for (const file of files) reports.push(await checkFile(file));
+  if (format === 'json') console.log(JSON.stringify(reports, null, 2));
+  else console.log(formatText(reports, process.stdout.isTTY === true));
+  const failed = reports.some((report) => report.messages.some((m) => m.severity === 'error'));
+  return failed && !flags.has('exit-zero') ? 1 : 0;
+}
+
+async function runFix(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { 'dry-run': 'boolean', unsafe: 'boolean' });
+  const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
+  const dryRun = flags.has('dry-run');
+  for (const file of files) {
+    const outcome = await fixFile(file, { unsafe: flags.has('unsafe'), dryRun });
+    if (dryRun) process.stdout.write(outcome.diff);
+    const fixes = outcome.result.applied.length;
+    const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
+    console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
+  }
+  return 0;
+}
+
+async function runImport(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { output: 'string', title: 'string', order: 'string' }, { o: 'output' });
+  if (positionals.length !== 1) throw new UsageError('`import` takes exactly one notes file');
+  const output = flags.get('output');
+  if (typeof output !== 'string') throw new UsageError('`import` needs `-o LESSON.md`');
+  const order = flags.get('order');
+  if (order !== undefined && !/^\d+$/.test(String(order))) throw new UsageError(`Unexpected order \`${String(order)}\`, expected a whole number`);
+  const notesFile = positionals[0]!;
+  const notes = await readFile(notesFile, 'utf8').catch(() => {
+    throw new UsageError(`Cannot read notes file: ${notesFile}`);
+  });
+  const title = flags.get('title');
+  const markdown = importNotes(notes, { sourceName: path.basename(notesFile), ...(order ? { order: Number(order) } : {}), ...(typeof title === 'string' ? { title } : {}) });
+  await writeFileAtomic(output, markdown);
+  console.error(`${notesFile} → ${output}`);
+  return 0;
+}

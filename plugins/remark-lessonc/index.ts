@@ -1,0 +1,10 @@
+export { default, default as remarkLessonc, type RemarkLessoncOptions, type LessoncData } from './lib/plugin.ts';
+export { analyzeLesson, type LessonAnalysis, type LessonMessage } from './lib/analyze.ts';
+export { fixLesson, type FixOptions, type FixResult, type AppliedFix } from './lib/fix/lesson.ts';
+export { parseLesson } from './lib/parse.ts';
+export { LessonFrontmatter } from './lib/frontmatter.ts';
+export { Question, type Response, type Verdict } from './lib/quiz/schema.ts';
+export { checkAnswer } from './lib/quiz/check.ts';
+export { extractQuestions, buildQuestion } from './lib/extract/questions.ts';
+export { importNotes } from './lib/import/index.ts';
+export type { Diagnostic, Edit, Fix, Severity, Snippet, SnippetKind, SnippetMeta } from './lib/types.ts';

@@ -1,0 +1,94 @@
+import type { Root, Yaml } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { extractQuestions, type ExtractedQuestions } from './extract/questions.ts';
+import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
+import { lineStartOffsets, markdownPoint, snippetEditToMarkdown, snippetOffsetToMarkdown, type Point } from './extract/positions.ts';
+import { LessonFrontmatter } from './frontmatter.ts';
+import { parseLesson } from './parse.ts';
+import type { Edit, Severity } from './types.ts';
+import { validateSnippets } from './validate.ts';
+
+/** Rule documentation, relative to the repository root. */
+const RULE_DOCS = 'docs/rules.md';
+
+/** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
+export interface LessonMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  url: string;
+  /** Null for problems outside snippets (frontmatter). */
+  snippetIndex: number | null;
+  start: Point;
+  end: Point;
+  /** The fix as edits of the Markdown source. */
+  fix?: { safe: boolean; description: string; edits: Edit[] };
+}
+
+export interface LessonAnalysis {
+  markdown: string;
+  tree: Root;
+  frontmatter: LessonFrontmatter | null;
+  snippets: ExtractedSnippet[];
+  messages: LessonMessage[];
+  questions: ExtractedQuestions;
+}
+
+/**
+ * The parse → extract → validate stages for one lesson. `tree` may be passed when the caller
+ * (Astro, the unified plugin) has already parsed `markdown`.
+ */
+export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdown), fallbackFrontmatter?: Record<string, unknown>): LessonAnalysis {
+  const lineStarts = lineStartOffsets(markdown);
+  const messages: LessonMessage[] = [];
+  const frontmatter = readFrontmatter(tree, lineStarts, messages, fallbackFrontmatter);
+  const snippets = extractSnippets(tree, markdown);
+  const context = { kubernetesVersion: frontmatter?.kubernetes ?? '1.32' };
+  for (const diagnostic of validateSnippets(snippets, context)) {
+    const snippet = snippets[diagnostic.snippetIndex]!;
+    const intentional = snippet.meta.intentional === true;
+    messages.push({
+      ruleId: diagnostic.ruleId,
+      // An intentional snippet teaches a mistake: its problems are information, never errors.
+      severity: intentional ? 'info' : diagnostic.severity,
+      message: intentional ? `${diagnostic.message} (marked intentional)` : diagnostic.message,
+      url: diagnostic.url ?? `${RULE_DOCS}#${diagnostic.ruleId.replace('/', '')}`,
+      snippetIndex: snippet.index,
+      start: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.start)),
+      end: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.end)),
+      fix:
+        diagnostic.fix && !intentional
+          ? { safe: diagnostic.fix.safe, description: diagnostic.fix.description, edits: diagnostic.fix.edits.map((edit) => snippetEditToMarkdown(snippet, markdown, edit)) }
+          : undefined,
+    });
+  }
+  messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+  return { markdown, tree, frontmatter, snippets, messages, questions: extractQuestions(tree) };
+}
+
+function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
+  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
+  const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
+  const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
+  const report = (message: string) => messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: `${RULE_DOCS}#lessonfrontmatter`, snippetIndex: null, start, end });
+  let data: unknown = fallback;
+  if (node) {
+    try {
+      data = parseYaml(node.value, { maxAliasCount: 10 });
+    } catch (error) {
+      report(`Invalid frontmatter YAML: ${(error as Error).message.split('\n')[0]}`);
+      return null;
+    }
+  }
+  if (data === undefined || data === null) {
+    report('Missing frontmatter, expected at least `title`');
+    return null;
+  }
+  const result = LessonFrontmatter.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.') || 'frontmatter';
+    report(issue.code === 'unrecognized_keys' ? `Unexpected frontmatter field ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : `Invalid \`${field}\`: ${issue.message}`);
+  }
+  return null;
+}

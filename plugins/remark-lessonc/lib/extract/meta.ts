@@ -1,0 +1,19 @@
+import type { SnippetMeta } from '../types.ts';
+
+/**
+ * Parses a fence's meta string: `kind=Pod intentional title="redis.yaml" check=false`.
+ * Bare words are flags (`true`); `check=false` / `intentional=false` are booleans.
+ */
+export function parseCodeMeta(meta: string | null | undefined): SnippetMeta {
+  const result: SnippetMeta = {};
+  if (!meta) return result;
+  const pattern = /([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g;
+  for (const match of meta.matchAll(pattern)) {
+    const key = match[1]!;
+    const raw = match[2] ?? match[3] ?? match[4];
+    if (raw === undefined) result[key] = true;
+    else if (raw === 'true' || raw === 'false') result[key] = raw === 'true';
+    else result[key] = raw;
+  }
+  return result;
+}

@@ -1,0 +1,63 @@
+import { analyzeLesson, type LessonMessage } from '../analyze.ts';
+import { applyEdits, selectNonOverlapping } from './apply.ts';
+
+export interface FixOptions {
+  /** Also apply unsafe fixes (moving fields, changing image names). */
+  unsafe?: boolean;
+  /** At most this many check → fix passes (default 10). */
+  maxPasses?: number;
+}
+
+/** A fix that was applied, for errata: which rule, what it said, and the text it replaced. */
+export interface AppliedFix {
+  ruleId: string;
+  message: string;
+  description: string;
+  safe: boolean;
+  snippetIndex: number | null;
+  /** The replaced and the replacing text (of all the fix's edits, joined). */
+  before: string;
+  after: string;
+  pass: number;
+}
+
+export interface FixResult {
+  output: string;
+  applied: AppliedFix[];
+  passes: number;
+  /** False when fixes were still pending after `maxPasses`. */
+  stable: boolean;
+}
+
+/**
+ * The fix stage: check, apply every non-overlapping fix the options allow, check again, until
+ * nothing is left to apply. Edits only touch snippet text, so prose is never rewritten.
+ */
+export function fixLesson(markdown: string, options: FixOptions = {}): FixResult {
+  const maxPasses = options.maxPasses ?? 10;
+  const applied: AppliedFix[] = [];
+  let text = markdown;
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const candidates = analyzeLesson(text).messages.filter(
+      (message): message is LessonMessage & { fix: NonNullable<LessonMessage['fix']> } =>
+        message.fix !== undefined && (message.fix.safe || options.unsafe === true) && message.fix.edits.length > 0,
+    );
+    const picked = selectNonOverlapping(candidates.map((message) => ({ message, edits: message.fix.edits })));
+    const changing = picked.filter(({ edits }) => edits.some((edit) => text.slice(edit.start, edit.end) !== edit.text));
+    if (changing.length === 0) return { output: text, applied, passes: pass - 1, stable: true };
+    for (const { message, edits } of changing) {
+      applied.push({
+        ruleId: message.ruleId,
+        message: message.message,
+        description: message.fix.description,
+        safe: message.fix.safe,
+        snippetIndex: message.snippetIndex,
+        before: edits.map((edit) => text.slice(edit.start, edit.end)).join(' … '),
+        after: edits.map((edit) => edit.text).join(' … '),
+        pass,
+      });
+    }
+    text = applyEdits(text, changing.flatMap(({ edits }) => edits));
+  }
+  return { output: text, applied, passes: maxPasses, stable: false };
+}

@@ -1,0 +1,108 @@
+/**
+ * Loads the compact Kubernetes schema of one version and answers questions about it: which named
+ * type an apiVersion/kind is, what a field's shape is, which types have a given field.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import type { CompactSchema, Shape } from './schema-types.ts';
+
+export interface ResolvedShape {
+  shape: Shape;
+  /** Full name of the named type (`io.k8s.api.core.v1.Probe`) when the shape came from a ref. */
+  typeName?: string;
+}
+
+export class KubernetesSchema {
+  readonly data: CompactSchema;
+  /** field name -> named object types that have it (for fragments and misplaced fields). */
+  private readonly typesByField = new Map<string, string[]>();
+  /** lower-case kind -> [apiVersion, kind] pairs. */
+  private readonly kindsByLowerName = new Map<string, [string, string][]>();
+
+  constructor(data: CompactSchema) {
+    this.data = data;
+    for (const [name, type] of Object.entries(data.types)) {
+      for (const field of Object.keys(type.p ?? {})) {
+        const list = this.typesByField.get(field) ?? [];
+        list.push(name);
+        this.typesByField.set(field, list);
+      }
+    }
+    for (const [apiVersion, kinds] of Object.entries(data.gvk)) {
+      for (const kind of Object.keys(kinds)) {
+        const list = this.kindsByLowerName.get(kind.toLowerCase()) ?? [];
+        list.push([apiVersion, kind]);
+        this.kindsByLowerName.set(kind.toLowerCase(), list);
+      }
+    }
+  }
+
+  resolve(shape: Shape | undefined): ResolvedShape | undefined {
+    if (!shape) return undefined;
+    let typeName: string | undefined;
+    let current: Shape = shape;
+    for (let depth = 0; current.ref && depth < 8; depth++) {
+      typeName = current.ref;
+      const target = this.data.types[current.ref];
+      if (!target) return { shape: { t: 'any' }, typeName };
+      current = target;
+    }
+    return { shape: current, typeName };
+  }
+
+  type(name: string): ResolvedShape | undefined {
+    return this.data.types[name] ? { shape: this.data.types[name], typeName: name } : undefined;
+  }
+
+  /** The named type for apiVersion + kind, if built in. */
+  typeForKind(apiVersion: string, kind: string): string | undefined {
+    return this.data.gvk[apiVersion]?.[kind];
+  }
+
+  /** Built-in apiVersions that serve this kind (exact spelling). */
+  apiVersionsOfKind(kind: string): string[] {
+    return (this.kindsByLowerName.get(kind.toLowerCase()) ?? []).filter(([, k]) => k === kind).map(([v]) => v);
+  }
+
+  /** Kinds whose name matches case-insensitively (`configmap` -> ConfigMap). */
+  kindsNamedLike(kind: string): [string, string][] {
+    return this.kindsByLowerName.get(kind.toLowerCase()) ?? [];
+  }
+
+  /** True when the API group of apiVersion is one the schema knows (then an unknown kind is a mistake, not a CRD). */
+  isBuiltInGroup(apiVersion: string): boolean {
+    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    return Object.keys(this.data.gvk).some((v) => (v.includes('/') ? v.split('/')[0] : '') === group);
+  }
+
+  allKinds(): string[] {
+    return [...new Set(Object.values(this.data.gvk).flatMap((kinds) => Object.keys(kinds)))].sort();
+  }
+
+  typesWithField(field: string): string[] {
+    return this.typesByField.get(field) ?? [];
+  }
+
+  fieldNames(shape: Shape): string[] {
+    return Object.keys(shape.p ?? {});
+  }
+}
+
+/** Short, human name of a named type: `io.k8s.api.core.v1.Probe` -> `Probe`. */
+export function shortTypeName(typeName: string | undefined): string {
+  if (!typeName) return 'value';
+  return typeName.slice(typeName.lastIndexOf('.') + 1);
+}
+
+const cache = new Map<string, KubernetesSchema>();
+
+/** The schema for a Kubernetes minor version (`1.32`); falls back to the newest shipped one. */
+export function loadSchema(version: string): KubernetesSchema {
+  const minor = /^v?(\d+\.\d+)/.exec(version)?.[1] ?? version;
+  const cached = cache.get(minor);
+  if (cached) return cached;
+  let url = new URL(`../../data/k8s-schema-${minor}.json`, import.meta.url);
+  if (!existsSync(url)) url = new URL('../../data/k8s-schema-1.32.json', import.meta.url);
+  const schema = new KubernetesSchema(JSON.parse(readFileSync(url, 'utf8')) as CompactSchema);
+  cache.set(minor, schema);
+  return schema;
+}

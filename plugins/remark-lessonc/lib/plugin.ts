@@ -1,0 +1,52 @@
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { analyzeLesson, type LessonAnalysis } from './analyze.ts';
+import type { Locale } from './i18n.ts';
+import { renderLesson, type RenderedLesson } from './render/lesson.ts';
+
+export interface RemarkLessoncOptions {
+  /** Rewrite the tree for the site (corrected snippets, errata, quiz placeholders). Default true. */
+  render?: boolean;
+  /** UI language of rendered strings when the lesson does not say (`lang` in frontmatter). */
+  locale?: Locale;
+}
+
+export interface LessoncData {
+  analysis: LessonAnalysis;
+  rendered?: RenderedLesson;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    lessonc: LessoncData;
+  }
+}
+
+/**
+ * remark-lessonc: parse → extract → validate → fix → render for one lesson. Problems become vfile
+ * messages (`place`, `ruleId`, `source`, `url`; `fatal: true` for errors, `false` for warnings,
+ * unset for info), so any unified reporter prints them.
+ */
+export default function remarkLessonc(this: Processor, options: RemarkLessoncOptions = {}) {
+  // Questions may be written as `:::question` directives; Astro's pipeline does not parse them.
+  (remarkDirective as unknown as (this: Processor) => void).call(this);
+  return function transformer(tree: Root, file: VFile): void {
+    const astroFrontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+    const analysis = analyzeLesson(String(file), tree, astroFrontmatter);
+    for (const problem of analysis.messages) {
+      const message = file.message(problem.message, {
+        place: { start: problem.start, end: problem.end },
+        ruleId: problem.ruleId,
+        source: 'lessonc',
+      });
+      message.url = problem.url;
+      message.fatal = problem.severity === 'error' ? true : problem.severity === 'warning' ? false : undefined;
+      if (problem.fix) Object.assign(message, { fix: { safe: problem.fix.safe, description: problem.fix.description } });
+    }
+    const data: LessoncData = { analysis };
+    if (options.render !== false) data.rendered = renderLesson(analysis, analysis.frontmatter?.lang ?? options.locale ?? 'ko');
+    file.data.lessonc = data;
+  };
+}

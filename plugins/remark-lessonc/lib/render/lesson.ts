@@ -1,0 +1,69 @@
+import type { Code, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { LessonAnalysis } from '../analyze.ts';
+import { analyzeLesson } from '../analyze.ts';
+import { buildQuestion, type QuestionSite } from '../extract/questions.ts';
+import { fixLesson } from '../fix/lesson.ts';
+import type { Locale } from '../i18n.ts';
+import type { Question } from '../quiz/schema.ts';
+import { renderQuestion, renderQuestionDirective, renderQuizSection } from './quiz.ts';
+import { renderSnippet, type SnippetView } from './snippet.ts';
+
+export interface RenderedLesson {
+  questions: Question[];
+  snippets: SnippetView[];
+}
+
+/**
+ * The render stage. The site shows what a learner should type: every fix is applied (unsafe ones
+ * too, since each is listed in the errata next to the original), and what could not be fixed is
+ * listed in a visible box. Rewrites `analysis.tree` in place.
+ */
+export function renderLesson(analysis: LessonAnalysis, locale: Locale): RenderedLesson {
+  const fixed = fixLesson(analysis.markdown, { unsafe: true });
+  const after = fixed.output === analysis.markdown ? analysis : analyzeLesson(fixed.output);
+  const views: SnippetView[] = analysis.snippets.map((snippet) => {
+    const corrected = after.snippets[snippet.index]?.value ?? snippet.value;
+    const problems = (source: LessonAnalysis) => source.messages.filter((m) => m.snippetIndex === snippet.index);
+    return {
+      snippet,
+      corrected,
+      applied: fixed.applied.filter((fix) => fix.snippetIndex === snippet.index),
+      remaining: problems(after).filter((m) => m.severity !== 'info'),
+      taught: snippet.meta.intentional === true ? problems(analysis) : [],
+    };
+  });
+
+  const replacements = new Map<Code, RootContent>();
+  for (const view of views) replacements.set(view.snippet.node, renderSnippet(view, locale));
+  const byNode = new Map(views.map((view) => [view.snippet.node, view]));
+  const codeValue = (node: Code) => byNode.get(node)?.corrected ?? node.value;
+  const isManifest = (node: Code) => byNode.get(node)?.snippet.kind === 'manifest';
+  const replaced = (nodes: RootContent[]) => nodes.map((node) => replacements.get(node as Code) ?? node);
+
+  const questions: Question[] = [];
+  const build = (site: QuestionSite) => {
+    const question = buildQuestion(site, `q${questions.length + 1}`, codeValue, isManifest);
+    questions.push(question);
+    return question;
+  };
+  // Questions first: they hold references to the original code nodes.
+  const sectionPlans = analysis.questions.sections.map((section) => ({
+    section,
+    items: section.questions.map((site) => renderQuestion(site, build(site), replaced(site.answer))),
+  }));
+  for (const site of analysis.questions.directives) renderQuestionDirective(site, build(site), replaced(site.answer));
+  // Sections are spliced from the last to the first so earlier indices stay valid.
+  for (const { section, items } of sectionPlans.reverse()) renderQuizSection(section, items);
+
+  replaceCodeNodes(analysis.tree, replacements);
+  return { questions, snippets: views };
+}
+
+function replaceCodeNodes(tree: Root, replacements: Map<Code, RootContent>): void {
+  visit(tree, 'code', (node, index, parent) => {
+    const replacement = replacements.get(node);
+    if (!replacement || !parent || index === undefined) return;
+    parent.children[index] = replacement as never;
+  });
+}

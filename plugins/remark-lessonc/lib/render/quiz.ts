@@ -1,0 +1,37 @@
+import type { Paragraph, RootContent } from 'mdast';
+import type { QaSection, QuestionSite } from '../extract/questions.ts';
+import type { Question } from '../quiz/schema.ts';
+import { element, type ElementNode } from './nodes.ts';
+
+/**
+ * A quiz question becomes a placeholder carrying its JSON (`data-question`); the site's client
+ * turns it into a form. The prompt stays visible and the answer is rendered hidden, so the page
+ * still reads well without JavaScript (and in print).
+ */
+export function renderQuestion(site: QuestionSite, question: Question, answer: RootContent[]): ElementNode {
+  const prompt: RootContent[] = site.prompt ? [site.prompt] : [];
+  return element('li', { className: ['lc-question'], id: question.id, value: question.number, dataQuestion: JSON.stringify(question), dataType: question.type }, [
+    element('div', { className: ['lc-prompt'] }, prompt),
+    element('div', { className: ['lc-answer'], hidden: true }, answer),
+  ]);
+}
+
+/** The Q&A section's blocks after its heading become one ordered list of question placeholders. */
+export function renderQuizSection(section: QaSection, questions: ElementNode[]): void {
+  const quiz = element('ol', { className: ['lc-quiz'] }, questions);
+  const before = section.parent.children.slice(section.start, section.end);
+  // Blocks before the first question (an introduction) stay in front of the quiz.
+  const intro = before.filter((node) => !(node.type === 'list' && node.ordered) && !questionsContain(section, node));
+  section.parent.children.splice(section.start, section.end - section.start, ...(intro as never[]), quiz as never);
+}
+
+function questionsContain(section: QaSection, node: RootContent): boolean {
+  return section.questions.some((q) => q.answer.includes(node));
+}
+
+/** For `:::question` directives: the directive itself becomes the placeholder. */
+export function renderQuestionDirective(site: QuestionSite, question: Question, answer: RootContent[]): void {
+  const node = site.node as unknown as { data?: Record<string, unknown>; children: RootContent[] };
+  node.data = { hName: 'div', hProperties: { className: ['lc-question', 'lc-question-standalone'], id: question.id, dataQuestion: JSON.stringify(question), dataType: question.type } };
+  node.children = [element('div', { className: ['lc-prompt'] }, site.prompt ? [site.prompt as Paragraph] : []), element('div', { className: ['lc-answer'], hidden: true }, answer)];
+}

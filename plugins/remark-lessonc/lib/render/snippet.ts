@@ -1,0 +1,87 @@
+import type { LessonMessage } from '../analyze.ts';
+import type { ExtractedSnippet } from '../extract/snippets.ts';
+import type { AppliedFix } from '../fix/lesson.ts';
+import { translate, type Locale } from '../i18n.ts';
+import { code, element, inlineCode, paragraph, text, type ElementNode } from './nodes.ts';
+
+/** How a snippet is shown: nothing is ever shown broken without saying so. */
+export type SnippetStatus = 'valid' | 'corrected' | 'intentional' | 'problems';
+
+export interface SnippetView {
+  snippet: ExtractedSnippet;
+  /** The text after fixes (equal to the original when nothing was fixed). */
+  corrected: string;
+  applied: AppliedFix[];
+  /** Problems left after fixing (errors and warnings). */
+  remaining: LessonMessage[];
+  /** Problems of an intentional snippet, shown as what it teaches. */
+  taught: LessonMessage[];
+}
+
+export function snippetStatus(view: SnippetView): SnippetStatus {
+  if (view.snippet.meta.intentional === true) return 'intentional';
+  if (view.remaining.length > 0) return 'problems';
+  return view.applied.length > 0 ? 'corrected' : 'valid';
+}
+
+/** The figure that replaces a code block: corrected code, errata, problems box, badges. */
+export function renderSnippet(view: SnippetView, locale: Locale): ElementNode {
+  const { snippet } = view;
+  const status = snippetStatus(view);
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(locale, key, values);
+  const children: ElementNode['children'] = [];
+  const caption: ElementNode['children'] = [];
+  if (typeof snippet.meta.title === 'string') caption.push(element('span', { className: ['lc-title'] }, [text(snippet.meta.title)]));
+  if (snippet.kind === 'output') caption.push(element('span', { className: ['lc-badge', 'lc-badge-output'] }, [text(t('snippet.output'))]));
+  if (status === 'intentional') caption.push(element('span', { className: ['lc-badge', 'lc-badge-intentional'] }, [text(t('snippet.intentional'))]));
+  if (status === 'corrected' || (status === 'problems' && view.applied.length > 0)) {
+    caption.push(element('span', { className: ['lc-badge', 'lc-badge-corrected'] }, [text(t('snippet.corrected'))]));
+  }
+  if (caption.length > 0) children.push(element('figcaption', {}, caption));
+  children.push(code(view.corrected, snippet.lang, snippet.node.meta));
+  if (view.applied.length > 0) children.push(renderErrata(view, t));
+  if (view.remaining.length > 0) children.push(renderProblems('lc-problems', t('snippet.problems'), view.remaining, snippet, t));
+  if (status === 'intentional' && view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, t));
+  return element('figure', { className: ['lc-snippet'], dataStatus: status, dataKind: snippet.kind, dataSnippet: snippet.index }, children);
+}
+
+function renderErrata(view: SnippetView, t: (key: 'snippet.correctedNote' | 'snippet.showOriginal') => string): ElementNode {
+  const items = view.applied.map((fix) =>
+    element('li', {}, [
+      inlineCode(fix.ruleId),
+      text(` ${fix.description}`),
+      ...(isShort(fix.before) && isShort(fix.after) ? [text(': '), element('del', {}, [inlineCode(visible(fix.before))]), text(' → '), element('ins', {}, [inlineCode(visible(fix.after))])] : []),
+    ]),
+  );
+  return element('div', { className: ['lc-errata'] }, [
+    paragraph([text(t('snippet.correctedNote'))]),
+    element('ul', {}, items),
+    element('details', { className: ['lc-original'] }, [element('summary', {}, [text(t('snippet.showOriginal'))]), code(view.snippet.value, view.snippet.lang)]),
+  ]);
+}
+
+function renderProblems(
+  className: string,
+  heading: string,
+  messages: LessonMessage[],
+  snippet: ExtractedSnippet,
+  t: (key: 'snippet.line', values: Record<string, number>) => string,
+): ElementNode {
+  const items = messages.map((message) =>
+    element('li', { dataSeverity: message.severity }, [
+      element('span', { className: ['lc-where'] }, [text(t('snippet.line', { line: Math.max(1, message.start.line - snippet.line + 1) }))]),
+      text(` ${message.message} `),
+      inlineCode(message.ruleId),
+    ]),
+  );
+  return element('div', { className: [className], role: 'note' }, [paragraph([element('strong', {}, [text(heading)])]), element('ul', {}, items)]);
+}
+
+/** Edits worth showing inline: one short line. Whitespace-only edits show their characters. */
+function isShort(value: string): boolean {
+  return value.length <= 40 && !value.includes('\n');
+}
+
+function visible(value: string): string {
+  return value.replace(/\t/g, '⇥').replace(/ /g, value.trim() === '' ? '·' : ' ') || '∅';
+}

@@ -1,0 +1,86 @@
+/**
+ * The shared vocabulary of the lesson compiler: snippets, diagnostics and fixes.
+ *
+ * Every rule (YAML syntax, Kubernetes schema, kubectl grammar, lesson state) works on the text of one
+ * snippet and reports positions as offsets into that text; the compiler maps them to Markdown
+ * line/column. Fixes are text edits against the same snippet text (like ESLint), marked safe or
+ * unsafe (like ruff): unsafe fixes are applied only on request.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Replace `text[start, end)` with `text`. Offsets are UTF-16 indices into the snippet value. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  /** Safe fixes are applied by `lessonc fix`; unsafe ones only with `--unsafe`. */
+  safe: boolean;
+  /** Human description, e.g. "Replace `prot` with `port`". */
+  description: string;
+  /** Non-overlapping edits, all relative to the same original snippet text. */
+  edits: Edit[];
+}
+
+export interface Diagnostic {
+  /** Namespaced rule id: `yaml/tab-indent`, `k8s/unknown-field`, `kubectl/unknown-flag`, ... */
+  ruleId: string;
+  severity: Severity;
+  /** Worded like remark-lint: "Unexpected `prot`, expected `port`". */
+  message: string;
+  /** Offsets into the snippet value (UTF-16), end exclusive. */
+  start: number;
+  end: number;
+  fix?: Fix;
+  /** Documentation link for the rule. */
+  url?: string;
+}
+
+/**
+ * What a fenced block (or a block the importer produced) holds.
+ * - manifest: YAML with apiVersion/kind (maybe multi-document)
+ * - yaml-fragment: YAML whose top-level keys belong to a Kubernetes type (e.g. a bare livenessProbe)
+ * - yaml: YAML that is not a Kubernetes object (kubelet config, kubeconfig, compose)
+ * - shell: command lines (prompts already stripped)
+ * - output: printed output of a command; never checked as a command
+ * - other: anything else
+ */
+export type SnippetKind = 'manifest' | 'yaml-fragment' | 'yaml' | 'shell' | 'output' | 'other';
+
+/** Parsed code meta: ```yaml kind=Pod intentional title="redis.yaml" check=false``` */
+export interface SnippetMeta {
+  /** Force the Kubernetes kind the YAML is validated as. */
+  kind?: string;
+  /** `check=false` turns validation off for the block. */
+  check?: boolean;
+  /** The author broke this snippet on purpose: shown as written with a badge, never an error. */
+  intentional?: boolean;
+  /** A file name the snippet is the content of (caption), e.g. `redis.yaml`. */
+  title?: string;
+  /** Any other `key=value` or bare flags. */
+  [key: string]: string | boolean | undefined;
+}
+
+export interface Snippet {
+  /** Index of the snippet in document order (0-based). */
+  index: number;
+  kind: SnippetKind;
+  /** The fence info string language (`yaml`, `shell`, `text`, ...), or null. */
+  lang: string | null;
+  meta: SnippetMeta;
+  /** The code text exactly as in the block (no fences). */
+  value: string;
+  /** 1-based Markdown line of the first content line. */
+  line: number;
+  /** Markdown offset of each content line's first character (length = number of value lines). */
+  lineStarts: number[];
+}
+
+/** Context shared by rules of one lesson. */
+export interface RuleContext {
+  /** Kubernetes version from the lesson frontmatter (`1.32`). */
+  kubernetesVersion: string;
+}

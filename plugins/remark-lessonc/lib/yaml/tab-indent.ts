@@ -1,0 +1,63 @@
+/**
+ * Tabs are not allowed as YAML indentation. The fix expands leading tabs to spaces at a tab width;
+ * which width the author meant is decided by the caller (the width whose structure makes the most
+ * sense: fewest YAML errors here, best schema fit in lib/k8s).
+ */
+import type { Edit, Fix } from '../types.ts';
+
+export const TAB_WIDTHS = [2, 4, 8] as const;
+
+interface LineSpan {
+  start: number;
+  /** End of the line content (before `\n`). */
+  end: number;
+}
+
+export function lineSpans(text: string): LineSpan[] {
+  const spans: LineSpan[] = [];
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) {
+      spans.push({ start, end: text.length });
+      return spans;
+    }
+    spans.push({ start, end: newline > start && text[newline - 1] === '\r' ? newline - 1 : newline });
+    start = newline + 1;
+  }
+}
+
+/** Visual column after a run of leading whitespace, tabs advancing to the next multiple of width. */
+export function visualColumn(whitespace: string, tabWidth: number): number {
+  let column = 0;
+  for (const ch of whitespace) column = ch === '\t' ? (Math.floor(column / tabWidth) + 1) * tabWidth : column + 1;
+  return column;
+}
+
+export function hasTabIndent(text: string): boolean {
+  return /(^|\n)[ \t]*\t/.test(text);
+}
+
+/** Edits replacing leading tabs with spaces; whitespace-only lines with tabs become empty. */
+export function tabIndentEdits(text: string, tabWidth: number): Edit[] {
+  const edits: Edit[] = [];
+  for (const span of lineSpans(text)) {
+    const line = text.slice(span.start, span.end);
+    const leading = /^[ \t]*/.exec(line)![0];
+    if (!leading.includes('\t')) continue;
+    if (leading.length === line.length) {
+      edits.push({ start: span.start, end: span.end, text: '' });
+      continue;
+    }
+    edits.push({ start: span.start, end: span.start + leading.length, text: ' '.repeat(visualColumn(leading, tabWidth)) });
+  }
+  return edits;
+}
+
+export function tabIndentFix(text: string, tabWidth: number): Fix {
+  return {
+    safe: true,
+    description: `Replace tab indentation with spaces (a tab taken as ${tabWidth} columns)`,
+    edits: tabIndentEdits(text, tabWidth),
+  };
+}
