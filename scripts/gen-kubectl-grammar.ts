@@ -88,6 +88,8 @@ interface CommandSpec {
   requiredFlags?: string[];
   subcommands?: Record<string, CommandSpec>;
   deprecated?: string;
+  /** Positional arguments, read from the Usage line (see analyseUsage). */
+  args?: ArgumentShape;
   /** Flags that old kubectl versions had and this one rejects, with what to use instead. */
   removedFlags?: Record<string, { note: string; replacement?: string }>;
 }
@@ -219,6 +221,142 @@ const historicalFlags: Array<{ command: string[]; name: string; replacement?: st
   { command: ['exec'], name: 'pod', note: 'removed in kubectl 1.27' },
   { command: ['port-forward'], name: 'pod', note: 'removed' },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Positional arguments from the Usage line
+
+interface ArgumentShape {
+  /** Required positional arguments before `--`. */
+  min: number;
+  /** Required words after `--` (exec's COMMAND). */
+  minAfterDash?: number;
+  /** Flags any of which replace the required arguments (`-f FILENAME` in `(-f FILENAME | TYPE NAME)`). */
+  satisfiedBy?: string[];
+  /** The first argument is a resource type (`TYPE`, `RESOURCE`, `TYPE[.VERSION][.GROUP]`), not a name. */
+  typeFirst?: boolean;
+}
+
+/** Splits a usage fragment into top-level units: `(...)`, `[...]` and plain words. */
+function usageUnits(text: string): string[] {
+  const units: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) units.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) units.push(current);
+  return units;
+}
+
+function splitAlternatives(group: string): string[] {
+  const inner = group.slice(1, -1);
+  const alternatives: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let index = 0; index < inner.length; index++) {
+    const ch = inner[index];
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    // Alternatives are spaced (`NAME | --current`); `--dry-run=server|client|none` is one flag's values.
+    if (ch === '|' && depth === 0 && inner[index - 1] === ' ') {
+      alternatives.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  alternatives.push(current.trim());
+  return alternatives;
+}
+
+function flagNameOf(written: string, flags: Record<string, FlagSpec>): string | undefined {
+  const match = /^--?([A-Za-z][\w-]*)/.exec(written.replace(/^\[/, ''));
+  if (!match) return undefined;
+  if (written.replace(/^\[/, '').startsWith('--')) return match[1] in flags ? match[1] : undefined;
+  return Object.entries(flags).find(([, flag]) => flag.shorthand === match[1])?.[0];
+}
+
+/**
+ * Reads the required positional arguments from cobra's Usage line, e.g.
+ * `kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]`:
+ * optional `[...]` units do not count, a `(a | b)` group counts once and is satisfied by any flag among
+ * its alternatives, a bare `-f FILENAME` is a unit only that flag satisfies, `...` repeats are ignored.
+ */
+function analyseUsage(usage: string, commandPath: string[], flags: Record<string, FlagSpec>): ArgumentShape {
+  // Quoted examples (`--schedule='0/5 * * * ?'`) are one word.
+  let text = usage.replace(/^kubectl\s+/, '').replace(/'[^']*'/g, 'X');
+  for (const part of commandPath) text = text.replace(new RegExp(`^${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`), '');
+  const allUnits = usageUnits(text);
+  const dash = allUnits.indexOf('--');
+  const units = dash < 0 ? allUnits : allUnits.slice(0, dash);
+  const afterDash = dash < 0 ? [] : allUnits.slice(dash + 1);
+  const shape: ArgumentShape = { min: 0 };
+  const satisfiedBy = new Set<string>();
+  for (const name of ['filename', 'kustomize']) if (name in flags) satisfiedBy.add(name);
+  const isFlag = (alternative: string): boolean => alternative.replace(/^\[/, '').startsWith('-');
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    // `KEY_1=VAL_1 ... KEY_N=VAL_N`: the repetition and its last item are optional.
+    if (unit === '...' || unit.startsWith('...')) {
+      i++;
+      continue;
+    }
+    if (unit.startsWith('[')) {
+      // `[LOCAL_PORT:]REMOTE_PORT` is required; a fully bracketed unit is optional, but its flag
+      // alternatives (`[NAME | --current]`) may stand for the argument.
+      if (!unit.endsWith(']')) {
+        shape.min++;
+        continue;
+      }
+      if (unit.includes('|')) {
+        const alternatives = splitAlternatives(unit);
+        if (alternatives.some((alternative) => !isFlag(alternative))) {
+          for (const alternative of alternatives) { const name = flagNameOf(alternative, flags); if (name) satisfiedBy.add(name); }
+        }
+      }
+      continue;
+    }
+    if (unit.startsWith('-')) {
+      const name = flagNameOf(unit, flags);
+      const takesWord = !unit.includes('=') && name !== undefined && flags[name]?.takesValue && units[i + 1] && !/^[-[(]/.test(units[i + 1]);
+      if (takesWord) i++;
+      if (name === 'filename' || name === 'kustomize') shape.min++;
+      continue;
+    }
+    if (unit.startsWith('(')) {
+      const alternatives = splitAlternatives(unit);
+      const positional = alternatives.filter((alternative) => !isFlag(alternative));
+      for (const alternative of alternatives) { const name = flagNameOf(alternative, flags); if (name) satisfiedBy.add(name); }
+      if (shape.min === 0 && positional.some((alternative) => /^(TYPE|RESOURCE)\b(?!\/)|^TYPE\[|^resource\.group(?!\/)/.test(alternative))) shape.typeFirst = true;
+      if (positional.length) shape.min++;
+      continue;
+    }
+    if (shape.min === 0 && /^(TYPE|RESOURCE)$/.test(unit)) shape.typeFirst = true;
+    shape.min++;
+  }
+  const requiredAfterDash = afterDash.filter((unit) => !unit.startsWith('[') && !unit.includes('...'));
+  if (requiredAfterDash.length) shape.minAfterDash = requiredAfterDash.length;
+  // Where the Usage line is incomplete, corrected from kubectl's own behaviour (v1.32, no server):
+  const key = commandPath.join(' ');
+  if (key === 'logs') satisfiedBy.add('selector'); // `kubectl logs -l app=x` is in its own examples
+  if (key === 'set env') shape.min = 1; // KEY=VAL may come from --env, --from or be absent with --list
+  if (key === 'kustomize') shape.min = 0; // DIR defaults to the current directory
+  if (key === 'auth can-i') shape.min = 2; // "you must specify two arguments: verb resource"
+  if (key === 'auth can-i') satisfiedBy.add('list');
+  if (satisfiedBy.size && shape.min > 0) shape.satisfiedBy = [...satisfiedBy].sort();
+  return shape;
+}
+
+function annotateArguments(spec: CommandSpec, commandPath: string[]): void {
+  if (commandPath.length > 0 && spec.runnable) {
+    const shape = analyseUsage(spec.usage, commandPath, spec.flags);
+    if (shape.min > 0 || shape.minAfterDash || shape.typeFirst) spec.args = shape;
+  }
+  for (const [childName, child] of Object.entries(spec.subcommands ?? {})) annotateArguments(child, [...commandPath, childName]);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Command tree discovery
@@ -444,6 +582,7 @@ async function main(): Promise<void> {
   }
 
   await findRequiredFlags(root, []);
+  annotateArguments(root, []);
   await findOutputFormats(root, []);
 
   const grammar = {

@@ -1,6 +1,7 @@
 import type { Root, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { extractQuestions, type ExtractedQuestions } from './extract/questions.ts';
+import { isIntentional } from './extract/meta.ts';
 import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
 import { lineStartOffsets, markdownPoint, snippetEditToMarkdown, snippetOffsetToMarkdown, type Point } from './extract/positions.ts';
 import { LessonFrontmatter } from './frontmatter.ts';
@@ -17,6 +18,8 @@ export interface LessonMessage {
   severity: Severity;
   message: string;
   url: string;
+  /** The author marked it as deliberate (`intentional` code meta): information, not a problem. */
+  intentional: boolean;
   /** Null for problems outside snippets (frontmatter). */
   snippetIndex: number | null;
   start: Point;
@@ -46,13 +49,14 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
   const context = { kubernetesVersion: frontmatter?.kubernetes ?? '1.32' };
   for (const diagnostic of validateSnippets(snippets, context)) {
     const snippet = snippets[diagnostic.snippetIndex]!;
-    const intentional = snippet.meta.intentional === true;
+    const intentional = isIntentional(snippet.meta, diagnostic.ruleId);
     messages.push({
       ruleId: diagnostic.ruleId,
       // An intentional snippet teaches a mistake: its problems are information, never errors.
       severity: intentional ? 'info' : diagnostic.severity,
       message: intentional ? `${diagnostic.message} (marked intentional)` : diagnostic.message,
       url: diagnostic.url ?? `${RULE_DOCS}#${diagnostic.ruleId.replace('/', '')}`,
+      intentional,
       snippetIndex: snippet.index,
       start: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.start)),
       end: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.end)),
@@ -70,7 +74,8 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
   const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
-  const report = (message: string) => messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: `${RULE_DOCS}#lessonfrontmatter`, snippetIndex: null, start, end });
+  const report = (message: string) =>
+    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: `${RULE_DOCS}#lessonfrontmatter`, intentional: false, snippetIndex: null, start, end });
   let data: unknown = fallback;
   if (node) {
     try {

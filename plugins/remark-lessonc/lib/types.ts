@@ -56,8 +56,12 @@ export interface SnippetMeta {
   kind?: string;
   /** `check=false` turns validation off for the block. */
   check?: boolean;
-  /** The author broke this snippet on purpose: shown as written with a badge, never an error. */
-  intentional?: boolean;
+  /**
+   * The author broke this snippet on purpose: bare `intentional` covers every rule (shown as written
+   * with a badge, never an error, never fixed); `intentional="k8s/image-name"` only the rules listed
+   * (comma-separated), so the snippet's other mistakes are still fixed.
+   */
+  intentional?: boolean | string;
   /** A file name the snippet is the content of (caption), e.g. `redis.yaml`. */
   title?: string;
   /** Any other `key=value` or bare flags. */

@@ -1,5 +1,7 @@
 import { checkYamlSnippet } from './k8s/check.ts';
 import { checkShellSnippet } from './kubectl/check.ts';
+import { checkLessonState } from './state/lesson-state.ts';
+import { checkProbeFiles } from './state/probe-file.ts';
 import type { Diagnostic, RuleContext, Snippet } from './types.ts';
 
 /** A diagnostic found by a rule that looks at the whole lesson (e.g. the lesson-state model). */
@@ -10,7 +12,7 @@ export interface LessonDiagnostic extends Diagnostic {
 /** Rules that need every snippet of the lesson in order. */
 export type LessonRule = (snippets: readonly Snippet[], context: RuleContext) => LessonDiagnostic[];
 
-const lessonRules: LessonRule[] = [];
+const lessonRules: LessonRule[] = [checkLessonState, checkProbeFiles];
 
 /** Runs the rules that apply to one snippet's kind. `check=false` turns them all off. */
 export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnostic[] {

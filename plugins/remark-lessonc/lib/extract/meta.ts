@@ -17,3 +17,10 @@ export function parseCodeMeta(meta: string | null | undefined): SnippetMeta {
   }
   return result;
 }
+
+/** Whether the author marked this rule's problems in the snippet as deliberate (`intentional`). */
+export function isIntentional(meta: SnippetMeta, ruleId: string): boolean {
+  if (meta.intentional === true) return true;
+  if (typeof meta.intentional !== 'string') return false;
+  return meta.intentional.split(',').some((listed) => listed.trim() === ruleId);
+}

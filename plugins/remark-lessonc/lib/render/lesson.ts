@@ -30,7 +30,7 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
       corrected,
       applied: fixed.applied.filter((fix) => fix.snippetIndex === snippet.index),
       remaining: problems(after).filter((m) => m.severity !== 'info'),
-      taught: snippet.meta.intentional === true ? problems(analysis) : [],
+      taught: problems(after).filter((m) => m.intentional),
     };
   });
 

@@ -19,8 +19,8 @@ export interface SnippetView {
 }
 
 export function snippetStatus(view: SnippetView): SnippetStatus {
-  if (view.snippet.meta.intentional === true) return 'intentional';
   if (view.remaining.length > 0) return 'problems';
+  if (view.snippet.meta.intentional !== undefined && view.snippet.meta.intentional !== false) return 'intentional';
   return view.applied.length > 0 ? 'corrected' : 'valid';
 }
 
@@ -33,15 +33,15 @@ export function renderSnippet(view: SnippetView, locale: Locale): ElementNode {
   const caption: ElementNode['children'] = [];
   if (typeof snippet.meta.title === 'string') caption.push(element('span', { className: ['lc-title'] }, [text(snippet.meta.title)]));
   if (snippet.kind === 'output') caption.push(element('span', { className: ['lc-badge', 'lc-badge-output'] }, [text(t('snippet.output'))]));
-  if (status === 'intentional') caption.push(element('span', { className: ['lc-badge', 'lc-badge-intentional'] }, [text(t('snippet.intentional'))]));
-  if (status === 'corrected' || (status === 'problems' && view.applied.length > 0)) {
+  if (snippet.meta.intentional !== undefined && snippet.meta.intentional !== false) caption.push(element('span', { className: ['lc-badge', 'lc-badge-intentional'] }, [text(t('snippet.intentional'))]));
+  if (view.applied.length > 0) {
     caption.push(element('span', { className: ['lc-badge', 'lc-badge-corrected'] }, [text(t('snippet.corrected'))]));
   }
   if (caption.length > 0) children.push(element('figcaption', {}, caption));
   children.push(code(view.corrected, snippet.lang, snippet.node.meta));
   if (view.applied.length > 0) children.push(renderErrata(view, t));
   if (view.remaining.length > 0) children.push(renderProblems('lc-problems', t('snippet.problems'), view.remaining, snippet, t));
-  if (status === 'intentional' && view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, t));
+  if (view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, t));
   return element('figure', { className: ['lc-snippet'], dataStatus: status, dataKind: snippet.kind, dataSnippet: snippet.index }, children);
 }
 

@@ -6,7 +6,7 @@ import type { Diagnostic, Fix } from '../types.ts';
 import { parseYamlDocuments } from './parse.ts';
 import { yamlRuleId } from './rule-ids.ts';
 import { TAB_WIDTHS, tabIndentFix } from './tab-indent.ts';
-import { applyEdits } from './apply-edits.ts';
+import { applyEdits } from '../fix/apply.ts';
 
 const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'Unexpected tab in indentation, expected spaces',

@@ -1,5 +1,6 @@
 import type { CommandQuestion, Response, Verdict } from '../schema.ts';
 import { normalizeWhitespace } from './normalize-text.ts';
+import { renderTextField, type QuestionInput, type Translate } from './text.ts';
 
 /**
  * Grades a command answer. For now a whitespace-normalised comparison against the answer and its
@@ -16,4 +17,11 @@ export function checkCommand(question: CommandQuestion, response: Response): Ver
 /** Learners often paste the prompt too (`$ kubectl ...`, `# kubectl ...`). */
 function stripPrompt(line: string): string {
   return line.trim().replace(/^[$#]\s+/, '');
+}
+
+/** A one-line, monospace field; Enter submits the surrounding form. */
+export function renderCommandInput(question: CommandQuestion, t: Translate): QuestionInput {
+  const input = renderTextField(`${question.id}-input`, t('quiz.yourAnswer'), t('quiz.commandPlaceholder'), { className: 'lc-field-command' });
+  input.element.querySelector('input')?.setAttribute('autocapitalize', 'off');
+  return input;
 }

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { ManifestQuestion, Response, Verdict } from '../schema.ts';
+import { renderTextField, type QuestionInput, type Translate } from './text.ts';
 
 /**
  * Grades a manifest answer by meaning, not text: both sides are parsed and compared as data, so key
@@ -17,7 +18,7 @@ export function checkManifest(question: ManifestQuestion, response: Response): V
 }
 
 function parseDocuments(text: string): unknown[] | null {
-  const documents = parseAllDocuments(text, { maxAliasCount: 10 });
+  const documents = parseAllDocuments(text);
   if (!Array.isArray(documents) || documents.some((d) => d.errors.length > 0)) return null;
   return documents.map((d) => d.toJS({ maxAliasCount: 10 })).filter((d) => d !== null);
 }
@@ -42,4 +43,9 @@ function compareValues(expected: unknown, actual: unknown, path: string, details
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A monospace textarea. Tab keeps moving focus (no keyboard trap), so indent with spaces. */
+export function renderManifestInput(question: ManifestQuestion, t: Translate): QuestionInput {
+  return renderTextField(`${question.id}-input`, t('quiz.yourAnswer'), t('quiz.manifestPlaceholder'), { multiline: true, className: 'lc-field-manifest' });
 }

@@ -1,0 +1,77 @@
+/**
+ * k8s/image-name: an image given without registry or namespace (`busybox-container`) resolves to
+ * docker.io/library/<name>, which only exists for Docker Official Images. Accepted by the API server,
+ * so a warning, naming the nearest official image. The fix (never safe) is offered only when the
+ * intended name is unambiguous: a typo within edit distance 2 (`ngnix`), or an official name with a
+ * `-word` suffix (`busybox-container`); `redis123` is named but not rewritten.
+ */
+import { isScalar, type Scalar } from 'yaml';
+import { readFileSync } from 'node:fs';
+import type { WalkContext, Visit } from '../walk.ts';
+import { fieldNode, nodeRange } from '../walk.ts';
+import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { editDistance } from '../edit-distance.ts';
+
+const RULE = 'k8s/image-name';
+
+let officialImages: Set<string> | undefined;
+
+export function dockerOfficialImages(): Set<string> {
+  officialImages ??= new Set((JSON.parse(readFileSync(new URL('../../../data/docker-official-images.json', import.meta.url), 'utf8')) as { names: string[] }).names);
+  return officialImages;
+}
+
+/** Placeholders in documentation (`...`, `<image>`, `${IMAGE}`, `{{ .Values.image }}`). */
+function isPlaceholder(image: string): boolean {
+  return /\.\.\.|[<>{}$]/.test(image) || image.trim() === '';
+}
+
+interface Suggestion {
+  name: string;
+  fixable: boolean;
+}
+
+function nearestOfficial(name: string): Suggestion | undefined {
+  const official = dockerOfficialImages();
+  const suffixed = [...official].filter((o) => new RegExp(`^${o.replace(/[.]/g, '\\.')}[-_.][a-z]`).test(name)).sort((a, b) => b.length - a.length);
+  if (suffixed.length) return { name: suffixed[0], fixable: true };
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of official) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best && bestDistance <= 2 && name.length >= 4) return { name: best, fixable: true };
+  const prefixed = [...official].filter((o) => name.startsWith(o)).sort((a, b) => b.length - a.length);
+  if (prefixed.length) return { name: prefixed[0], fixable: false };
+  return undefined;
+}
+
+export function checkImageName(visit: Visit, ctx: WalkContext): void {
+  const found = fieldNode(visit, 'image', ctx);
+  if (!found || !isScalar(found.node) || typeof (found.node as Scalar).value !== 'string') return;
+  const image = (found.node as Scalar).value as string;
+  if (isPlaceholder(image) || image.includes('/')) return;
+  const name = image.split('@')[0].split(':')[0];
+  if (dockerOfficialImages().has(name)) return;
+  const [start, end] = nodeRange(found.node!);
+  const suggestion = nearestOfficial(name);
+  const nameStart = start + (ctx.text.slice(start, end).indexOf(name) >= 0 ? ctx.text.slice(start, end).indexOf(name) : 0);
+  ctx.findings.push({
+    ruleId: RULE,
+    severity: 'warning',
+    message: suggestion
+      ? `Unexpected image \`${name}\`: not a Docker Official Image, did you mean \`${suggestion.name}\`? (or add the registry/namespace)`
+      : `Unexpected image \`${name}\`: not a Docker Official Image, expected \`<registry or namespace>/${name}\``,
+    start,
+    end,
+    fieldPath: formatFieldPath([...visit.path, 'image']),
+    url: ruleUrl(RULE),
+    fix: suggestion?.fixable && ctx.text.slice(nameStart, nameStart + name.length) === name
+      ? { safe: false, description: `Replace image \`${name}\` with \`${suggestion.name}\``, edits: [{ start: nameStart, end: nameStart + name.length, text: suggestion.name }] }
+      : undefined,
+  });
+}

@@ -1,0 +1,140 @@
+import type { Document } from 'yaml';
+import { parseAllDocuments } from 'yaml';
+import { fixSnippetText } from '../fix/snippet.ts';
+import { checkYamlSnippet } from '../k8s/check.ts';
+import { nearestByDistance } from './nearest.ts';
+import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
+import { checkShellSnippet } from '../kubectl/check.ts';
+import { resolveResourceType } from '../kubectl/grammar.ts';
+import { splitLogicalLines, snippetRange } from '../kubectl/logical-lines.ts';
+import type { Diagnostic, RuleContext, Snippet } from '../types.ts';
+import type { LessonDiagnostic } from '../validate.ts';
+import {
+  createObject,
+  createUnknownObjects,
+  deleteAll,
+  deleteObject,
+  emptyCluster,
+  existingNames,
+  isClosed,
+  isKnown,
+  type ClusterState,
+  type TrackedObject,
+} from './cluster.ts';
+import { commandEffects, normalizePath, type NamedObject } from './commands.ts';
+
+/** Types the lesson can create and refer to by name in the default namespace. */
+const CHECKED_RESOURCES = new Set(['pods', 'deployments', 'services', 'replicasets', 'daemonsets', 'statefulsets', 'jobs', 'cronjobs', 'configmaps', 'secrets', 'persistentvolumeclaims']);
+
+/** What every cluster has in the default namespace before the lesson starts. */
+const PREEXISTING: TrackedObject[] = [
+  { resource: 'services', name: 'kubernetes' },
+  { resource: 'configmaps', name: 'kube-root-ca.crt' },
+];
+
+/** Commands that show or edit a file, so the YAML block after them is that file's content. */
+const FILE_COMMAND = /^(?:sudo\s+)?(?:cat|vi|vim|nano|less|more|view)\s+(\S+)\s*$/;
+
+/**
+ * The lesson-state rule: walks the lesson in order, keeping the model of the cluster the learner
+ * has built, and warns where a command names an object that does not exist at that point.
+ */
+export function checkLessonState(snippets: readonly Snippet[], context: RuleContext): LessonDiagnostic[] {
+  const state = emptyCluster();
+  for (const object of PREEXISTING) createObject(state, object);
+  const diagnostics: LessonDiagnostic[] = [];
+  snippets.forEach((snippet, position) => {
+    if (snippet.kind === 'manifest') {
+      const path = manifestPath(snippet, snippets[position - 1]);
+      if (path) state.files.set(path, manifestObjects(snippet, context));
+    } else if (snippet.kind === 'shell') {
+      for (const diagnostic of walkShellSnippet(snippet, state)) diagnostics.push({ ...diagnostic, snippetIndex: snippet.index });
+    }
+  });
+  return diagnostics;
+}
+
+function manifestPath(snippet: Snippet, previous: Snippet | undefined): string | undefined {
+  if (typeof snippet.meta.title === 'string') return normalizePath(snippet.meta.title);
+  if (previous?.kind !== 'shell') return undefined;
+  const lastLine = previous.value.trim().split('\n').at(-1)?.trim() ?? '';
+  const match = FILE_COMMAND.exec(lastLine);
+  return match ? normalizePath(match[1]!) : undefined;
+}
+
+/** The objects of a manifest as its author meant it: read after its fixes (tabs, typos). */
+function manifestObjects(snippet: Snippet, context: RuleContext): TrackedObject[] {
+  const corrected = fixSnippetText(snippet.value, (text) => checkYamlSnippet(text, snippet.meta, context), { unsafe: true });
+  return parseAllDocuments(corrected)
+    .filter((document): document is Document.Parsed => 'contents' in document)
+    .flatMap((document) => {
+      const kind = document.get('kind');
+      const name = document.getIn(['metadata', 'name']);
+      const type = typeof kind === 'string' ? resolveResourceType(bundledKubectlGrammar, kind) : undefined;
+      return type && typeof name === 'string' ? [{ resource: type.plural, name }] : [];
+    });
+}
+
+function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const line of splitLogicalLines(snippet.value)) {
+    // Read the command as meant: `delete pod -all` deletes all pods once its safe fix is applied.
+    const meant = fixSnippetText(line.text, checkShellSnippet, { unsafe: false });
+    for (const effect of commandEffects(meant)) {
+      const report = (object: NamedObject, deleting: boolean) => {
+        const at = locateWord(line.text, meant, object);
+        const range = snippetRange(line, at.start, at.end);
+        const diagnostic = missingObject(object, state, deleting, range);
+        if (diagnostic) diagnostics.push(diagnostic);
+      };
+      for (const object of effect.references) report(object, false);
+      for (const object of effect.deletes) {
+        report(object, true);
+        deleteObject(state, object);
+      }
+      for (const resource of effect.deletesAll) deleteAll(state, resource);
+      for (const path of effect.deletesFiles) {
+        const objects = state.files.get(path);
+        if (Array.isArray(objects)) for (const object of objects) deleteObject(state, object);
+      }
+      for (const path of effect.appliesFiles) {
+        const objects = state.files.get(path);
+        if (Array.isArray(objects)) for (const object of objects) createObject(state, object);
+        else createUnknownObjects(state);
+      }
+      for (const object of effect.creates) createObject(state, object);
+      if (effect.createsUnknown) createUnknownObjects(state);
+      if (effect.writesFile) state.files.set(effect.writesFile.path, effect.writesFile.objects);
+    }
+  }
+  return diagnostics;
+}
+
+function missingObject(object: NamedObject, state: ClusterState, deleting: boolean, range: { start: number; end: number }): Diagnostic | null {
+  if (!CHECKED_RESOURCES.has(object.resource) || !isClosed(state, object.resource) || isKnown(state, object)) return null;
+  const singular = resolveResourceType(bundledKubectlGrammar, object.resource)?.singular ?? object.resource;
+  const nearest = nearestByDistance(object.name, existingNames(state, object.resource));
+  const expected = nearest ? `, expected \`${nearest}\`` : '';
+  const message = deleting
+    ? `Unexpected ${singular} \`${object.name}\`: the lesson deletes it but never created it${expected}`
+    : `Unexpected ${singular} \`${object.name}\`: no ${singular} of that name exists at this point of the lesson${expected}`;
+  return {
+    ruleId: 'state/unknown-object',
+    severity: 'warning',
+    message,
+    ...range,
+    ...(nearest ? { fix: { safe: false, description: `Replace \`${object.name}\` with \`${nearest}\``, edits: [{ ...range, text: nearest }] } } : {}),
+  };
+}
+
+/**
+ * Where the named word is in the line as written. The command was read after its safe fixes, so
+ * offsets are re-found in the original line (the name itself is never what a safe fix changed).
+ */
+function locateWord(original: string, meant: string, object: NamedObject): { start: number; end: number } {
+  if (original === meant) return { start: object.word.start, end: object.word.end };
+  const pattern = new RegExp(`(?<=[\\s/])${object.word.raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`, 'g');
+  const matches = [...original.matchAll(pattern)];
+  const match = matches.at(-1);
+  return match?.index !== undefined ? { start: match.index, end: match.index + match[0].length } : { start: 0, end: original.length };
+}

@@ -1,0 +1,82 @@
+import { parseAllDocuments } from 'yaml';
+import { fixSnippetText } from '../fix/snippet.ts';
+import { checkYamlSnippet } from '../k8s/check.ts';
+import { editDistance } from '../k8s/edit-distance.ts';
+import type { Diagnostic, RuleContext, Snippet } from '../types.ts';
+import type { LessonDiagnostic } from '../validate.ts';
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+interface ContainerLike {
+  command?: unknown;
+  args?: unknown;
+  livenessProbe?: { exec?: { command?: unknown } };
+  readinessProbe?: { exec?: { command?: unknown } };
+  startupProbe?: { exec?: { command?: unknown } };
+}
+
+/**
+ * Cross-checks a container's own script with its exec probes: when the script creates the file the
+ * probe looks for but removes a slightly different path (`touch /tmp/healthy; rm -rf /tmp/healty`),
+ * the file never goes away and the probe can never fail — the lesson's demonstration cannot work.
+ */
+export function checkProbeFiles(snippets: readonly Snippet[], context: RuleContext): LessonDiagnostic[] {
+  return snippets
+    .filter((snippet) => snippet.kind === 'manifest')
+    .flatMap((snippet) => probeFileProblems(snippet, context).map((d) => ({ ...d, snippetIndex: snippet.index })));
+}
+
+function probeFileProblems(snippet: Snippet, context: RuleContext): Diagnostic[] {
+  const corrected = fixSnippetText(snippet.value, (text) => checkYamlSnippet(text, snippet.meta, context), { unsafe: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const document of parseAllDocuments(corrected)) {
+    if (!('contents' in document) || document.errors.length > 0) continue;
+    for (const container of containersOf(document.toJS({ maxAliasCount: 10 }))) {
+      const script = [container.command, container.args].flatMap((part) => (Array.isArray(part) ? part.map(String) : [])).join(' ');
+      const created = new Set([...script.matchAll(/\btouch\s+(\/\S+?)(?=[;\s&|]|$)/g)].map((m) => m[1]!));
+      const removed = [...script.matchAll(/\brm\s+(?:-\S+\s+)*(\/\S+?)(?=[;\s&|]|$)/g)].map((m) => m[1]!);
+      for (const probe of PROBES) {
+        const probeCommand = container[probe]?.exec?.command;
+        const checked = Array.isArray(probeCommand) ? probeCommand.map(String).filter((arg) => arg.startsWith('/')) : [];
+        for (const path of checked) {
+          if (!created.has(path) || removed.includes(path)) continue;
+          for (const near of removed.filter((r) => editDistance(r, path) <= 2)) {
+            const at = originalOffset(snippet.value, near);
+            if (at === -1) continue;
+            diagnostics.push({
+              ruleId: 'state/probe-never-fails',
+              severity: 'warning',
+              message: `Unexpected \`rm\` of \`${near}\`: the container creates \`${path}\` and its ${probe} checks \`${path}\`, which is never removed, so the probe can never fail; expected \`${path}\``,
+              start: at,
+              end: at + near.length,
+              fix: { safe: false, description: `Replace \`${near}\` with \`${path}\``, edits: [{ start: at, end: at + near.length, text: path }] },
+            });
+          }
+        }
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** Where the removed path is written in the original snippet (after an `rm`). */
+function originalOffset(text: string, path: string): number {
+  const match = new RegExp(`\\brm\\s+(?:-\\S+\\s+)*(${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`).exec(text);
+  return match ? match.index + match[0].length - path.length : -1;
+}
+
+function containersOf(object: unknown): ContainerLike[] {
+  const spec = podSpecOf(object);
+  if (!spec) return [];
+  return ['containers', 'initContainers'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as ContainerLike[]) : []));
+}
+
+function podSpecOf(object: unknown): Record<string, unknown> | undefined {
+  const record = object as { kind?: unknown; spec?: Record<string, unknown> } | null;
+  if (!record?.spec) return undefined;
+  if (record.kind === 'Pod') return record.spec;
+  const template = record.spec.template as { spec?: Record<string, unknown> } | undefined;
+  if (template?.spec) return template.spec;
+  const jobTemplate = record.spec.jobTemplate as { spec?: { template?: { spec?: Record<string, unknown> } } } | undefined;
+  return jobTemplate?.spec?.template?.spec;
+}

@@ -1,0 +1,135 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Question } from '../plugins/remark-lessonc/lib/quiz/schema.ts';
+import { buildSite, fixtureLessons } from './fixtures/site/harness.ts';
+
+/**
+ * Builds the fixture course (tests/fixtures/site/lessons) with `astro build` into a temp directory
+ * and checks the HTML the site serves: lesson order, snippet statuses, quiz placeholders.
+ */
+let workDir = '';
+let outDir = '';
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'lessonc-site-'));
+  outDir = join(workDir, 'dist');
+  await buildSite(fixtureLessons, outDir, join(workDir, 'cache'));
+}, 180_000);
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+async function page(path: string): Promise<Root> {
+  return fromHtml(await readFile(join(outDir, path, 'index.html'), 'utf8'));
+}
+
+function elements(tree: Root | Element, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (element: Element) => {
+    if (test(element)) found.push(element);
+  });
+  return found;
+}
+
+const hasClass = (name: string) => (element: Element) => Array.isArray(element.properties.className) && element.properties.className.includes(name);
+
+function textOf(node: Element | Root): string {
+  let text = '';
+  visit(node, 'text', (child: { value: string }) => {
+    text += child.value;
+  });
+  return text;
+}
+
+describe('fixture site build', () => {
+  it('lists the lessons on the index in frontmatter order, with links and descriptions', async () => {
+    const index = await page('.');
+    const lessonLinks = elements(index, (element) => element.tagName === 'a' && String(element.properties.href).startsWith('/lessons/'));
+    // b-pod.md has order 1 and a-commands.md order 2: order wins over file names.
+    expect(lessonLinks.map((a) => a.properties.href)).toEqual(['/lessons/b-pod/', '/lessons/a-commands/']);
+    expect(lessonLinks.map((a) => textOf(a))).toEqual(['파드 만들기', 'Deleting pods']);
+    const list = elements(index, hasClass('lesson-list'))[0]!;
+    expect(textOf(list)).toContain('첫 파드를 매니페스트로 만들고 kubectl로 확인합니다.');
+    const html = elements(index, (element) => element.tagName === 'html')[0]!;
+    expect(html.properties.lang).toBe('ko');
+  });
+
+  it('renders a lesson in its language, with a back link and searchable content', async () => {
+    const korean = await page('lessons/b-pod');
+    const english = await page('lessons/a-commands');
+    expect(elements(korean, (e) => e.tagName === 'html')[0]!.properties.lang).toBe('ko');
+    expect(elements(english, (e) => e.tagName === 'html')[0]!.properties.lang).toBe('en');
+    const back = elements(korean, (e) => e.tagName === 'a' && e.properties.href === '/');
+    expect(back.map(textOf)).toContain('← 강의 목록으로');
+    expect(elements(english, (e) => e.tagName === 'a' && e.properties.href === '/').map(textOf)).toContain('← Back to lessons');
+    const body = elements(korean, (e) => e.properties.dataPagefindBody !== undefined);
+    expect(body).toHaveLength(1);
+    expect(textOf(body[0]!)).toContain('파드는 쿠버네티스에서 배포할 수 있는 가장 작은 단위입니다.');
+  });
+
+  it('marks each snippet with its status: valid, corrected, intentional, problems', async () => {
+    const lesson = await page('lessons/b-pod');
+    const snippets = elements(lesson, hasClass('lc-snippet'));
+    // The three lesson snippets, then the code of the first answer (a plain, valid command).
+    expect(snippets.map((figure) => [figure.properties.dataSnippet, figure.properties.dataKind, figure.properties.dataStatus])).toEqual([
+      ['0', 'manifest', 'valid'],
+      ['1', 'manifest', 'corrected'],
+      ['2', 'manifest', 'intentional'],
+      ['3', 'shell', 'valid'],
+    ]);
+    const corrected = snippets[1]!;
+    expect(textOf(elements(corrected, (e) => e.tagName === 'pre')[0]!)).toContain('apiVersion: v1');
+    const errata = elements(corrected, hasClass('lc-errata'));
+    expect(errata).toHaveLength(1);
+    expect(textOf(elements(errata[0]!, hasClass('lc-original'))[0]!)).toContain('apiVerison: v1');
+    expect(elements(snippets[2]!, hasClass('lc-taught'))).toHaveLength(1);
+
+    const english = elements(await page('lessons/a-commands'), hasClass('lc-snippet'));
+    expect(english.map((figure) => [figure.properties.dataKind, figure.properties.dataStatus])).toEqual([
+      ['shell', 'corrected'],
+      ['manifest', 'problems'],
+      ['shell', 'valid'],
+    ]);
+    expect(textOf(elements(english[0]!, (e) => e.tagName === 'pre')[0]!)).toContain('kubectl delete pod --all');
+    const problems = elements(english[1]!, hasClass('lc-problems'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.properties.role).toBe('note');
+    expect(textOf(problems[0]!)).toContain('Unresolved problems');
+  });
+
+  it('emits quiz placeholders whose data-question parses with the quiz schema', async () => {
+    const lesson = await page('lessons/b-pod');
+    const placeholders = elements(lesson, hasClass('lc-question'));
+    const questions = placeholders.map((element) => Question.parse(JSON.parse(String(element.properties.dataQuestion))));
+    expect(questions.map((q) => q.type)).toEqual(['command', 'text', 'choice']);
+    expect(placeholders.map((element) => element.properties.dataType)).toEqual(['command', 'text', 'choice']);
+    expect(questions[0]).toMatchObject({ type: 'command', answer: 'kubectl get pods' });
+    expect(questions[1]).toMatchObject({ type: 'text', answer: '컨테이너' });
+    expect(questions[2]).toMatchObject({ type: 'choice', multiple: false, hints: ['파드 스펙에서 목록으로 쓰는 필드입니다.'] });
+    for (const placeholder of placeholders) {
+      const answer = elements(placeholder, hasClass('lc-answer'));
+      expect(answer).toHaveLength(1);
+      expect(answer[0]!.properties.hidden).toBe(true);
+    }
+  });
+
+  it('shows the number of questions as progress on the index and the lesson page', async () => {
+    const progress = (tree: Root) => elements(tree, hasClass('lc-progress')).map((e) => [e.properties.dataLesson, e.properties.dataTotal]);
+    expect(progress(await page('.'))).toEqual([
+      ['b-pod', '3'],
+      ['a-commands', '1'],
+    ]);
+    expect(progress(await page('lessons/b-pod'))).toEqual([['b-pod', '3']]);
+  });
+
+  it('bundles the quiz client into the lesson page', async () => {
+    const scripts = elements(await page('lessons/b-pod'), (e) => e.tagName === 'script' && e.properties.type === 'module');
+    expect(scripts.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest';
+import { checkYamlSyntax } from '../plugins/remark-lessonc/lib/yaml/check-syntax.ts';
+import { yamlRuleId } from '../plugins/remark-lessonc/lib/yaml/rule-ids.ts';
+import { tabIndentEdits, visualColumn } from '../plugins/remark-lessonc/lib/yaml/tab-indent.ts';
+import { applyEdits } from '../plugins/remark-lessonc/lib/fix/apply.ts';
+
+describe('yaml syntax rules', () => {
+  it('names rules after the parser codes in kebab-case', () => {
+    expect(yamlRuleId('TAB_AS_INDENT')).toBe('yaml/tab-indent');
+    expect(yamlRuleId('BAD_INDENT')).toBe('yaml/bad-indent');
+    expect(yamlRuleId('DUPLICATE_KEY')).toBe('yaml/duplicate-key');
+  });
+  it('reports a duplicate key at the second key', () => {
+    const text = 'a: 1\na: 2\n';
+    const [d] = checkYamlSyntax(text);
+    expect(d).toMatchObject({ ruleId: 'yaml/duplicate-key', severity: 'error', start: 5, end: 6 });
+  });
+  it('reports bad indentation with its offsets', () => {
+    const text = 'a:\n  b: 1\n c: 2\n';
+    const [d] = checkYamlSyntax(text);
+    expect(d.ruleId).toBe('yaml/bad-indent');
+    // The parser points at the indentation of the misaligned line.
+    expect(d.start).toBe(text.indexOf(' c: 2'));
+  });
+  it('reports tab indentation with a safe fix to spaces', () => {
+    const text = 'metadata:\n\tname: x\n';
+    const diagnostics = checkYamlSyntax(text);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'yaml/tab-indent', start: 10, end: 11 });
+    expect(diagnostics[0].fix?.safe).toBe(true);
+    expect(applyEdits(text, diagnostics[0].fix!.edits)).toBe('metadata:\n  name: x\n');
+  });
+  it('reports invalid escapes and unclosed flow collections', () => {
+    expect(checkYamlSyntax('a: "x\\\'y"\n').map((d) => d.ruleId)).toEqual(['yaml/bad-dq-escape']);
+    expect(checkYamlSyntax('a: [1, 2\n').length).toBeGreaterThan(0);
+  });
+  it('accepts valid YAML, block and flow', () => {
+    expect(checkYamlSyntax('a: 1\nb: [1, 2]\nc: {d: e}\n')).toEqual([]);
+  });
+  it('does not expand alias bombs', () => {
+    const bomb = 'a: &a ["x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    expect(() => checkYamlSyntax(bomb)).not.toThrow();
+  });
+});
+
+describe('tab expansion', () => {
+  it('advances tabs to the next tab stop', () => {
+    expect(visualColumn('\t', 4)).toBe(4);
+    expect(visualColumn('\t  ', 4)).toBe(6);
+    expect(visualColumn('  \t', 4)).toBe(4);
+    expect(visualColumn('\t\t', 2)).toBe(4);
+  });
+  it('empties whitespace-only lines with tabs and leaves other lines alone', () => {
+    const text = 'a:\n\tb: 1\n\t\t\n# c\n';
+    expect(applyEdits(text, tabIndentEdits(text, 2))).toBe('a:\n  b: 1\n\n# c\n');
+  });
+});
