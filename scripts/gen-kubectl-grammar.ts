@@ -232,6 +232,8 @@ interface ArgumentShape {
   minAfterDash?: number;
   /** Flags any of which replace the required arguments (`-f FILENAME` in `(-f FILENAME | TYPE NAME)`). */
   satisfiedBy?: string[];
+  max?: number;
+  typeNameFirst?: boolean;
   /** The first argument is a resource type (`TYPE`, `RESOURCE`, `TYPE[.VERSION][.GROUP]`), not a name. */
   typeFirst?: boolean;
 }
@@ -332,6 +334,7 @@ function analyseUsage(usage: string, commandPath: string[], flags: Record<string
       for (const alternative of alternatives) { const name = flagNameOf(alternative, flags); if (name) satisfiedBy.add(name); }
       if (shape.min === 0 && positional.some((alternative) => /^(TYPE|RESOURCE)\b(?!\/)|^TYPE\[|^resource\.group(?!\/)/.test(alternative))) shape.typeFirst = true;
       if (positional.length) shape.min++;
+      if (shape.min === 1 && positional.includes('TYPE NAME')) shape.typeNameFirst = true;
       continue;
     }
     if (shape.min === 0 && /^(TYPE|RESOURCE)$/.test(unit)) shape.typeFirst = true;
@@ -339,6 +342,9 @@ function analyseUsage(usage: string, commandPath: string[], flags: Record<string
   }
   const requiredAfterDash = afterDash.filter((unit) => !unit.startsWith('[') && !unit.includes('...'));
   if (requiredAfterDash.length) shape.minAfterDash = requiredAfterDash.length;
+  if (shape.typeNameFirst && shape.min < 2) delete shape.typeNameFirst;
+  // `kubectl create <kind> NAME`: "exactly one NAME is required" (args after `--` are the container command).
+  if (commandPath[0] === 'create' && commandPath.length > 1 && /^NAME\b/.test(text)) shape.max = 1;
   // Where the Usage line is incomplete, corrected from kubectl's own behaviour (v1.32, no server):
   const key = commandPath.join(' ');
   if (key === 'logs') satisfiedBy.add('selector'); // `kubectl logs -l app=x` is in its own examples
@@ -353,7 +359,7 @@ function analyseUsage(usage: string, commandPath: string[], flags: Record<string
 function annotateArguments(spec: CommandSpec, commandPath: string[]): void {
   if (commandPath.length > 0 && spec.runnable) {
     const shape = analyseUsage(spec.usage, commandPath, spec.flags);
-    if (shape.min > 0 || shape.minAfterDash || shape.typeFirst) spec.args = shape;
+    if (shape.min > 0 || shape.minAfterDash || shape.typeFirst || shape.max !== undefined) spec.args = shape;
   }
   for (const [childName, child] of Object.entries(spec.subcommands ?? {})) annotateArguments(child, [...commandPath, childName]);
 }

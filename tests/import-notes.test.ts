@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Code, Heading, List, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -343,5 +343,47 @@ describe('importNotes edge cases', () => {
       ['text', 'output', 'NAME   READY   STATUS\nweb    1/1     Running'],
       ['shell', null, 'kubectl get nodes'],
     ]);
+  });
+});
+
+describe('importNotes on other note shapes', () => {
+  it('keeps a here-document with its command', () => {
+    const notes = 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\nEOF\n';
+    const codes = codeNodes(plainParser.parse(importNotes(notes, { sourceName: 'x.txt' })));
+    expect(codes.map((code) => [code.lang, code.value])).toEqual([['shell', notes.trimEnd()]]);
+  });
+
+  it('titles YAML typed into an editor and keeps a wrapped sentence out of the headings', () => {
+    const notes = 'vi web.yaml\napiVersion: v1\nkind: Pod\n\n파드의 공유 콘텍스트는 리눅스 네임스페이스, 컨트롤 그룹(cgroup) 및\n다른 격리 요소들이다.\n';
+    const tree = plainParser.parse(importNotes(notes, { sourceName: 'x.txt' }));
+    expect(codeNodes(tree).map((code) => [code.lang, code.meta])).toEqual([['shell', null], ['yaml', 'title="web.yaml"']]);
+    expect(tree.children.some((node) => node.type === 'heading')).toBe(false);
+  });
+
+  it('copies a flow-style (KYAML) manifest as one YAML block', () => {
+    const notes = '---\n{\n  apiVersion: "v1",\n  kind: "Pod",\n  metadata: {\n    name: "web",\n  },\n}\n';
+    const codes = codeNodes(plainParser.parse(importNotes(notes, { sourceName: 'x.txt' })));
+    expect(codes.map((code) => [code.lang, code.value])).toEqual([['yaml', notes.trimEnd()]]);
+  });
+});
+
+describe('importNotes on the external corpus (shared/corpus)', () => {
+  const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
+  const files = ['ko-docs', 'k8s-examples'].flatMap((dir) => readdirSync(path.join(corpusDir, dir)).map((name) => path.join(dir, name)));
+
+  it('keeps every line of real Korean pages and manifests, and the Markdown parses', () => {
+    expect(files.length).toBeGreaterThan(100);
+    const failures: string[] = [];
+    for (const file of files) {
+      const notes = readFileSync(path.join(corpusDir, file), 'utf8');
+      const markdown = importNotes(notes, { sourceName: path.basename(file) });
+      const problems = [
+        ...linesMissingFromMarkdown(notes, markdown).map((line) => `missing: ${JSON.stringify(line)}`),
+        ...linesMissingFromRenderedText(notes, markdown).map((line) => `not rendered: ${JSON.stringify(line)}`),
+        ...structureProblems(markdown),
+      ];
+      if (problems.length > 0) failures.push(`${file}:\n  ${problems.slice(0, 5).join('\n  ')}`);
+    }
+    expect(failures.slice(0, 5).join('\n')).toBe('');
   });
 });

@@ -29,6 +29,8 @@ export function setUpQuiz(root: Document): void {
       placeholder.classList.add('lc-solved');
       showProgress(root);
     });
+    // The static list of choices (for readers without JavaScript, and print) gives way to the form.
+    placeholder.querySelector('.lc-choices-static')?.remove();
     placeholder.querySelector('.lc-answer')?.before(form);
     placeholder.classList.toggle('lc-solved', solved.has(question.id));
   }

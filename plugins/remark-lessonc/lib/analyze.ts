@@ -5,12 +5,11 @@ import { isIntentional } from './extract/meta.ts';
 import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
 import { lineStartOffsets, markdownPoint, snippetEditToMarkdown, snippetOffsetToMarkdown, type Point } from './extract/positions.ts';
 import { LessonFrontmatter } from './frontmatter.ts';
+import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
 import { validateSnippets } from './validate.ts';
 
-/** Rule documentation, relative to the repository root. */
-const RULE_DOCS = 'docs/rules.md';
 
 /** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
 export interface LessonMessage {
@@ -55,7 +54,7 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
       // An intentional snippet teaches a mistake: its problems are information, never errors.
       severity: intentional ? 'info' : diagnostic.severity,
       message: intentional ? `${diagnostic.message} (marked intentional)` : diagnostic.message,
-      url: diagnostic.url ?? `${RULE_DOCS}#${diagnostic.ruleId.replace('/', '')}`,
+      url: diagnostic.url ?? ruleUrl(diagnostic.ruleId),
       intentional,
       snippetIndex: snippet.index,
       start: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.start)),
@@ -75,7 +74,7 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
   const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
   const report = (message: string) =>
-    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: `${RULE_DOCS}#lessonfrontmatter`, intentional: false, snippetIndex: null, start, end });
+    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: ruleUrl('lesson/frontmatter'), intentional: false, snippetIndex: null, start, end });
   let data: unknown = fallback;
   if (node) {
     try {

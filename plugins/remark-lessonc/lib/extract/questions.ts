@@ -82,6 +82,9 @@ function readSection(parent: Parent, headingIndex: number, heading: Heading): Qa
         };
         questions.push(current);
       });
+    } else if (child.type === 'containerDirective' && child.name === 'question') {
+      // An explicit question ends the previous implicit one's answer; it is read on its own.
+      current = null;
     } else if (current) {
       (current as QuestionSite).answer.push(child);
     }
@@ -90,6 +93,9 @@ function readSection(parent: Parent, headingIndex: number, heading: Heading): Qa
   return { parent, heading, start: headingIndex + 1, end, questions };
 }
 
+/** Programs a lesson's command answers start with. */
+const COMMAND_START = /^(sudo\s+)?(kubectl|k|cat|vi|vim|kubeadm|systemctl|docker|crictl|helm|curl)\s/;
+
 /** `1. 파드 목록을 보는 명령은? `kubectl get pods`` — with no other answer, trailing code is the answer. */
 function moveTrailingInlineCodeAnswer(question: QuestionSite): void {
   const prompt = question.prompt;
@@ -97,7 +103,9 @@ function moveTrailingInlineCodeAnswer(question: QuestionSite): void {
   const last = prompt.children.at(-1);
   if (last?.type !== 'inlineCode' || prompt.children.length < 2) return;
   question.prompt = { ...prompt, children: prompt.children.slice(0, -1) };
-  question.answer = [{ type: 'code', lang: 'shell', meta: null, value: last.value, position: last.position }];
+  question.answer = COMMAND_START.test(last.value)
+    ? [{ type: 'code', lang: 'shell', meta: null, value: last.value, position: last.position }]
+    : [{ type: 'paragraph', children: [{ type: 'text', value: last.value }], position: last.position }];
 }
 
 function readDirective(node: ContainerDirective, number: number): QuestionSite {

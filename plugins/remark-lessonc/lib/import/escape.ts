@@ -12,7 +12,7 @@ const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
 /**
  * GFM literal autolinks (`http://…`, `www.…`) are left as written: a backslash inside one would become
  * part of the URL. `http` must not follow an ASCII letter; `www.` must follow a space, the start or
- * one of `(*_[]~`. The run ends at whitespace; one ending at `<` is not kept (see `escapeInline`).
+ * one of `(*_[]~`. The run ends at whitespace; one ending at `<` is not kept (see `literalUrlAt`).
  */
 const PROTOCOL_URL = /https?:\/\/[^\s\p{P}\p{S}][^\s<]*/iuy;
 const WWW_URL = /www\.[^\s<]+/iy;

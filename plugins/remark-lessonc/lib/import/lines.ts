@@ -55,8 +55,8 @@ const KNOWN_COMMANDS = new Set([
   'base64', 'jq', 'yq', 'hostnamectl', 'modprobe', 'sysctl', 'tee', 'iptables', 'mount', 'useradd', 'watch',
 ]);
 
-/** `[root@master ~]# cmd`, `root@master:~# cmd`, `user@host:~/dir$ cmd` */
-const USER_HOST_PROMPT = /^(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?)\s?[#$]\s*(\S.*)$/;
+/** `[root@master ~]# cmd`, `root@master:~# cmd`, `user@host:~/dir$ cmd`, `controlplane:~$ cmd`, `controlplane $ cmd` */
+const USER_HOST_PROMPT = /^(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:~[^\s#$]*|controlplane|node\d*|master\d*|worker\d*)\s?[#$]\s+(\S.*)$/;
 /** `$ cmd` */
 const DOLLAR_PROMPT = /^\$\s+(\S.*)$/;
 /** `# cmd` — in these notes `#` at the start of a line is the root prompt, not a Markdown heading. */
@@ -158,7 +158,8 @@ function isSequenceItem(line: NoteLine): boolean {
   return /^-(?:[ \t]|$)/.test(line.text);
 }
 
-function nextNonBlank(lines: NoteLine[], from: number): number {
+/** Index of the first non-blank line at or after `from`, or -1. */
+export function nextNonBlank(lines: NoteLine[], from: number): number {
   for (let i = from; i < lines.length; i++) if (!lines[i]!.blank) return i;
   return -1;
 }
@@ -170,7 +171,10 @@ function nextNonBlank(lines: NoteLine[], from: number): number {
  */
 export function yamlBlockEnd(lines: NoteLine[], start: number): number {
   const first = lines[start]!;
-  if (first.blank || !startsYamlBlock(lines, start)) return -1;
+  if (first.blank) return -1;
+  const flowEnd = flowManifestEnd(lines, start);
+  if (flowEnd !== -1) return flowEnd;
+  if (!startsYamlBlock(lines, start)) return -1;
   const base = first.indent;
   let last = start;
   let previous = first;
@@ -190,6 +194,20 @@ export function yamlBlockEnd(lines: NoteLine[], start: number): number {
     i++;
   }
   return last + 1;
+}
+
+/**
+ * A flow-style manifest (KYAML, or JSON): `{` (maybe after `---`) at column 0, `apiVersion` on the next
+ * line, and everything up to the `}` back at column 0.
+ */
+function flowManifestEnd(lines: NoteLine[], start: number): number {
+  let open = start;
+  if (lines[open]!.raw === '---') open++;
+  if (lines[open]?.raw.trimEnd() !== '{' || !/^"?api\w*"?\s*:/i.test(lines[open + 1]?.text ?? '')) return -1;
+  for (let i = open + 2; i < lines.length; i++) {
+    if (/^}\s*$/.test(lines[i]!.raw)) return i + 1;
+  }
+  return -1;
 }
 
 function startsYamlBlock(lines: NoteLine[], start: number): boolean {
@@ -279,6 +297,15 @@ export function isTopicLine(line: NoteLine): boolean {
 }
 
 /**
+ * A short line that reads as the start of a wrapped sentence rather than a topic: it has a comma or
+ * ends in a Korean particle or conjunction (`… 컨트롤 그룹(cgroup) 및`, `파드에는`). Only asked when
+ * prose follows on the next line.
+ */
+export function looksLikeWrappedProse(line: NoteLine): boolean {
+  return /,/.test(line.text) || /(?:[\uac00-\ud7af](?:은|는|을|를|의|에|와|과|에서|으로)|\s및|\s(?:and|or|of|the|to|with|a|an))$/i.test(line.text);
+}
+
+/**
  * The headings that open a Q&A section. Mirrors `QA_HEADING` in `extract/questions.ts`, so that every
  * section the importer writes as questions is read back as questions by the compiler.
  */
@@ -292,4 +319,3 @@ export function isGenericLabel(text: string): boolean {
   return GENERIC_LABEL.test(text.trim());
 }
 
-export { nextNonBlank };

@@ -8,6 +8,8 @@
  * - nothing is lost: YAML and output lines are copied byte for byte, commands lose only their prompt,
  *   and every other line keeps its text (with Markdown escapes where markup would start);
  * - fenced blocks sit at column 0, never inside a list item, so their content is not re-indented;
+ * - prose is escaped minimally, then parsed back in the lesson dialect; a block that does not read
+ *   back as its own text is escaped fully instead (see `renderBlock`);
  * - the output is a pure function of the input and options.
  */
 import { toString } from 'mdast-util-to-string';
@@ -21,6 +23,7 @@ import {
   isGenericLabel,
   isTopicLine,
   lineCommand,
+  looksLikeWrappedProse,
   nextNonBlank,
   outputBlockEnd,
   QA_HEADING,
@@ -131,10 +134,14 @@ function parseBlocks(lines: NoteLine[]): Block[] {
     if (command !== null) {
       // Commands separated only by blank lines share one block.
       const last = blocks.at(-1);
-      if (last?.kind === 'code' && last.lang === 'shell') last.lines.push(command);
-      else blocks.push({ kind: 'code', lang: 'shell', meta: '', lines: [command] });
+      const shell = last?.kind === 'code' && last.lang === 'shell' ? last : { kind: 'code' as const, lang: 'shell' as const, meta: '', lines: [] };
+      if (shell !== last) blocks.push(shell);
+      shell.lines.push(command);
+      // `cat <<EOF | kubectl apply -f -`: the here-document up to `EOF` is part of the command.
+      const hereDocEnd = hereDocumentEnd(lines, i, command);
+      shell.lines.push(...lines.slice(i + 1, hereDocEnd).map((l) => l.raw));
       afterCommand = true;
-      i++;
+      i = hereDocEnd;
       continue;
     }
 
@@ -159,7 +166,8 @@ function parseBlocks(lines: NoteLine[]): Block[] {
       continue;
     }
 
-    if (startsAfterBlank && isTopicLine(line)) {
+    const wrapped = i + 1 < lines.length && !startsOtherBlock(lines, i + 1, inQa) && looksLikeWrappedProse(line);
+    if (startsAfterBlank && isTopicLine(line) && !wrapped) {
       if (QA_HEADING.test(line.text)) {
         blocks.push({ kind: 'heading', text: line.text, qa: true, level: 2 });
         inQa = true;
@@ -195,6 +203,14 @@ function parseBlocks(lines: NoteLine[]): Block[] {
     blocks.push({ kind: 'paragraph', lines: paragraph });
   }
   return blocks;
+}
+
+/** The index after a here-document opened by `command` on line `i` (or `i + 1` when there is none). */
+function hereDocumentEnd(lines: NoteLine[], i: number, command: string): number {
+  const delimiter = /<<-?\s*(['"]?)([A-Za-z_]\w*)\1/.exec(command)?.[2];
+  if (delimiter === undefined) return i + 1;
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text === delimiter) return j + 1;
+  return i + 1;
 }
 
 /** Whether line `i` (right after a prose line) starts a block of its own instead of continuing it. */

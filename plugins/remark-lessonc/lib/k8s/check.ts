@@ -6,7 +6,8 @@ import { isMap, isPair, isScalar, visit as visitYaml, type Node, type YAMLMap, t
 import type { Diagnostic, SnippetMeta } from '../types.ts';
 import { checkYamlSyntax } from '../yaml/check-syntax.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
-import { hasTabIndent, tabIndentFix } from '../yaml/tab-indent.ts';
+import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
+import { applyEdits } from '../fix/apply.ts';
 import { type KubernetesSchema, type ResolvedShape, loadSchema, shortTypeName } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
 import { buildOutline, resolveOutline, type Outline } from './outline.ts';
@@ -159,7 +160,41 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
       diagnostics.push(finding);
     }
   }
+  if (tabs && !parseOk) diagnostics.push(...lookPastTabs(text, tabWidth, meta, context, diagnostics));
   return { classification, diagnostics: diagnostics.sort((a, b) => a.start - b.start || a.end - b.end) };
+}
+
+/**
+ * Tab indentation stops the parser, so the schema rules would only speak after `fix`. To report every
+ * mistake in one `check`, read the snippet with its tabs expanded and report the Kubernetes findings
+ * at the same places in the original. They carry no fix: their edits would be against the expanded
+ * text; the next fix pass, after the tab fix, offers them.
+ */
+function lookPastTabs(text: string, tabWidth: number, meta: SnippetMeta, context: CheckContext, known: K8sDiagnostic[]): K8sDiagnostic[] {
+  const expanded = applyEdits(text, tabIndentFix(text, tabWidth).edits);
+  const toOriginal = indentationMap(expanded, text);
+  const seen = new Set(known.map((d) => `${d.ruleId} ${d.start}`));
+  return checkYamlSnippetDetailed(expanded, meta, context)
+    .diagnostics.filter((d) => d.ruleId.startsWith('k8s/'))
+    .map(({ fix: _fix, ...d }) => ({ ...d, start: toOriginal(d.start), end: toOriginal(d.end) }))
+    .filter((d) => !seen.has(`${d.ruleId} ${d.start}`));
+}
+
+/** Maps offsets of `from` to `to`, two texts that differ only in the leading whitespace of lines. */
+function indentationMap(from: string, to: string): (offset: number) => number {
+  const fromLines = lineSpans(from);
+  const toLines = lineSpans(to);
+  const indent = (value: string, span: { start: number; end: number }) => /^[ \t]*/.exec(value.slice(span.start, span.end))![0].length;
+  return (offset) => {
+    let i = fromLines.length - 1;
+    while (i > 0 && fromLines[i]!.start > offset) i--;
+    const source = fromLines[i]!;
+    const target = toLines[i] ?? toLines[toLines.length - 1]!;
+    const column = offset - source.start;
+    const fromIndent = indent(from, source);
+    const toIndent = indent(to, target);
+    return target.start + (column >= fromIndent ? column - fromIndent + toIndent : Math.min(column, toIndent));
+  };
 }
 
 export function checkYamlSnippet(text: string, meta: SnippetMeta, context: CheckContext): Diagnostic[] {

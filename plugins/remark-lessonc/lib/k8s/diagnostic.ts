@@ -19,8 +19,4 @@ export function formatFieldPath(path: PathSegment[]): string {
   return out;
 }
 
-export const RULE_DOCS = 'https://lessonc.dev/rules/';
-
-export function ruleUrl(ruleId: string): string {
-  return RULE_DOCS + ruleId;
-}
+export { ruleUrl } from '../rule-docs.ts';

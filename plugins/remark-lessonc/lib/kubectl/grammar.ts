@@ -44,7 +44,20 @@ export interface KubectlCommand {
   requiredFlags?: string[];
   subcommands?: Record<string, KubectlCommand>;
   deprecated?: string;
+  args?: KubectlArguments;
   removedFlags?: Record<string, KubectlRemovedFlag>;
+}
+
+/** Positional arguments, from the Usage line (see scripts/gen-kubectl-grammar.ts). */
+export interface KubectlArguments {
+  min: number;
+  /** Most positional arguments before `--` kubectl accepts (create subcommands: exactly one NAME). */
+  max?: number;
+  minAfterDash?: number;
+  satisfiedBy?: string[];
+  typeFirst?: boolean;
+  /** `(-f FILENAME | TYPE NAME) KEY=VAL`: when the first word is a bare TYPE, the NAME is one more word. */
+  typeNameFirst?: boolean;
 }
 
 export interface KubectlResource {
@@ -95,6 +108,10 @@ export function flagSetOf(grammar: KubectlGrammar, command: KubectlCommand): Fla
   const byName = new Map<string, KubectlFlag>();
   const byShorthand = new Map<string, string>();
   const add = (name: string, flag: KubectlFlag): void => {
+    // A local flag shadows the global one of the same name entirely, shorthand included
+    // (`kubectl config set-context --namespace` has no `-n`).
+    const shadowed = byName.get(name);
+    if (shadowed?.shorthand && byShorthand.get(shadowed.shorthand) === name) byShorthand.delete(shadowed.shorthand);
     byName.set(name, flag);
     if (flag.shorthand) byShorthand.set(flag.shorthand, name);
   };

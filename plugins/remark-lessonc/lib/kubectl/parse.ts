@@ -195,7 +195,7 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
         problems.push({ kind: 'unknown-flag', written: `-${letter}`, word, start: at(offset), end: plain ? at(offset + 1) : word.end, shorthand: true });
         break;
       }
-      const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset), end: at(offset + 1), attached: false };
+      const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset === 1 ? 0 : offset), end: at(offset + 1), attached: false };
       flags.push(parsed);
       if (shorthands.length > 2 && shorthands[1] === '=') {
         parsed.value = shorthands.slice(2);

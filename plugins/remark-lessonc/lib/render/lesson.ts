@@ -47,12 +47,16 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
     questions.push(question);
     return question;
   };
+  // Ids follow document order across both forms.
+  const sites = [...analysis.questions.sections.flatMap((section) => section.questions), ...analysis.questions.directives];
+  sites.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+  const built = new Map(sites.map((site) => [site, build(site)]));
   // Questions first: they hold references to the original code nodes.
   const sectionPlans = analysis.questions.sections.map((section) => ({
     section,
-    items: section.questions.map((site) => renderQuestion(site, build(site), replaced(site.answer))),
+    items: section.questions.map((site) => renderQuestion(site, built.get(site)!, replaced(site.answer))),
   }));
-  for (const site of analysis.questions.directives) renderQuestionDirective(site, build(site), replaced(site.answer));
+  for (const site of analysis.questions.directives) renderQuestionDirective(site, built.get(site)!, replaced(site.answer));
   // Sections are spliced from the last to the first so earlier indices stay valid.
   for (const { section, items } of sectionPlans.reverse()) renderQuizSection(section, items);
 

@@ -1,7 +1,7 @@
-import type { Paragraph, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { QaSection, QuestionSite } from '../extract/questions.ts';
 import type { Question } from '../quiz/schema.ts';
-import { element, type ElementNode } from './nodes.ts';
+import { element, text, type ElementNode } from './nodes.ts';
 
 /**
  * A quiz question becomes a placeholder carrying its JSON (`data-question`); the site's client
@@ -9,20 +9,29 @@ import { element, type ElementNode } from './nodes.ts';
  * still reads well without JavaScript (and in print).
  */
 export function renderQuestion(site: QuestionSite, question: Question, answer: RootContent[]): ElementNode {
+  return element('li', { className: ['lc-question'], id: question.id, value: question.number, dataQuestion: JSON.stringify(question), dataType: question.type }, questionBody(site, question, answer));
+}
+
+/** Prompt, the choices as a plain list (readable without JavaScript and in print), hidden answer. */
+function questionBody(site: QuestionSite, question: Question, answer: RootContent[]): RootContent[] {
   const prompt: RootContent[] = site.prompt ? [site.prompt] : [];
-  return element('li', { className: ['lc-question'], id: question.id, value: question.number, dataQuestion: JSON.stringify(question), dataType: question.type }, [
-    element('div', { className: ['lc-prompt'] }, prompt),
-    element('div', { className: ['lc-answer'], hidden: true }, answer),
-  ]);
+  const choices =
+    question.type === 'choice'
+      ? [element('ul', { className: ['lc-choices-static'] }, question.choices.map((choice) => element('li', { dataCorrect: choice.correct }, [text(choice.text)])))]
+      : [];
+  return [element('div', { className: ['lc-prompt'] }, prompt), ...choices, element('div', { className: ['lc-answer'], hidden: true }, answer)];
 }
 
 /** The Q&A section's blocks after its heading become one ordered list of question placeholders. */
 export function renderQuizSection(section: QaSection, questions: ElementNode[]): void {
   const quiz = element('ol', { className: ['lc-quiz'] }, questions);
   const before = section.parent.children.slice(section.start, section.end);
-  // Blocks before the first question (an introduction) stay in front of the quiz.
-  const intro = before.filter((node) => !(node.type === 'list' && node.ordered) && !questionsContain(section, node));
-  section.parent.children.splice(section.start, section.end - section.start, ...(intro as never[]), quiz as never);
+  const firstQuestion = before.findIndex((node) => node.type === 'list' && node.ordered);
+  const kept = (node: RootContent) => !(node.type === 'list' && node.ordered) && !questionsContain(section, node);
+  // Blocks the quiz does not consume (an introduction, a `:::question` after the list) keep their place around it.
+  const intro = before.slice(0, Math.max(firstQuestion, 0)).filter(kept);
+  const outro = before.slice(Math.max(firstQuestion, 0)).filter(kept);
+  section.parent.children.splice(section.start, section.end - section.start, ...(intro as never[]), quiz as never, ...(outro as never[]));
 }
 
 function questionsContain(section: QaSection, node: RootContent): boolean {
@@ -33,5 +42,5 @@ function questionsContain(section: QaSection, node: RootContent): boolean {
 export function renderQuestionDirective(site: QuestionSite, question: Question, answer: RootContent[]): void {
   const node = site.node as unknown as { data?: Record<string, unknown>; children: RootContent[] };
   node.data = { hName: 'div', hProperties: { className: ['lc-question', 'lc-question-standalone'], id: question.id, dataQuestion: JSON.stringify(question), dataType: question.type } };
-  node.children = [element('div', { className: ['lc-prompt'] }, site.prompt ? [site.prompt as Paragraph] : []), element('div', { className: ['lc-answer'], hidden: true }, answer)];
+  node.children = questionBody(site, question, answer);
 }

@@ -49,7 +49,8 @@ function renderErrata(view: SnippetView, t: (key: 'snippet.correctedNote' | 'sni
   const items = view.applied.map((fix) =>
     element('li', {}, [
       inlineCode(fix.ruleId),
-      text(` ${fix.description}`),
+      text(' '),
+      ...withInlineCode(fix.description),
       ...(isShort(fix.before) && isShort(fix.after) ? [text(': '), element('del', {}, [inlineCode(visible(fix.before))]), text(' → '), element('ins', {}, [inlineCode(visible(fix.after))])] : []),
     ]),
   );
@@ -70,7 +71,9 @@ function renderProblems(
   const items = messages.map((message) =>
     element('li', { dataSeverity: message.severity }, [
       element('span', { className: ['lc-where'] }, [text(t('snippet.line', { line: Math.max(1, message.start.line - snippet.line + 1) }))]),
-      text(` ${message.message} `),
+      text(' '),
+      ...withInlineCode(message.message),
+      text(' '),
       inlineCode(message.ruleId),
     ]),
   );
@@ -84,4 +87,9 @@ function isShort(value: string): boolean {
 
 function visible(value: string): string {
   return value.replace(/\t/g, '⇥').replace(/ /g, value.trim() === '' ? '·' : ' ') || '∅';
+}
+
+/** Messages and fix descriptions quote code in backticks: show those parts as inline code. */
+function withInlineCode(value: string): ElementNode['children'] {
+  return value.split(/(`[^`]+`)/).filter(Boolean).map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? inlineCode(part.slice(1, -1)) : text(part)));
 }

@@ -39,21 +39,32 @@ export interface SyntaxOptions {
 
 export function checkYamlSyntax(text: string, options: SyntaxOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  let tabFix = options.tabFix;
+  let tabbed = false;
   for (const doc of parseYamlDocuments(text)) {
     for (const [problems, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
       for (const problem of problems) {
+        if (problem.code === 'TAB_AS_INDENT') {
+          tabbed = true;
+          continue;
+        }
         let [start, end] = problem.pos;
         if (end <= start) end = Math.min(text.length, start + 1);
         const message = MESSAGES[problem.code] ?? problem.message.split('\n')[0].replace(/\s+at line \d+, column \d+.*$/, '');
-        const diagnostic: Diagnostic = { ruleId: yamlRuleId(problem.code), severity, message, start, end };
-        if (problem.code === 'TAB_AS_INDENT') {
-          tabFix ??= tabIndentFix(text, tabWidthByYamlErrors(text));
-          diagnostic.fix = tabFix;
-        }
-        diagnostics.push(diagnostic);
+        diagnostics.push({ ruleId: yamlRuleId(problem.code), severity, message, start, end });
       }
     }
   }
-  return diagnostics;
+  if (!tabbed) return diagnostics;
+  // The parser reports the first tab of a run and then loses the structure: every later error is a
+  // consequence. Report each tab-indented line instead (the author sees them all), with the one fix
+  // for the whole block; the next pass, on the fixed text, reports what is really left.
+  const fix = options.tabFix ?? tabIndentFix(text, tabWidthByYamlErrors(text));
+  return tabIndentedLines(text).map(({ start, end }) => ({ ruleId: yamlRuleId('TAB_AS_INDENT'), severity: 'error', message: MESSAGES.TAB_AS_INDENT!, start, end, fix }));
+}
+
+/** The leading whitespace of every line whose indentation holds a tab. */
+function tabIndentedLines(text: string): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(/^[ \t]*\t[ \t]*(?=\S)/gm)) lines.push({ start: match.index, end: match.index + match[0].length });
+  return lines;
 }
