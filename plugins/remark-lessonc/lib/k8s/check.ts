@@ -18,7 +18,7 @@ import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
 import { wrongApiVersion } from './rules/api-version.ts';
 import { checkTopLevelName } from './rules/required.ts';
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from '../edit-distance.ts';
 
 export interface CheckContext {
   kubernetesVersion: string;

@@ -8,7 +8,7 @@ import { isMap, isPair, isScalar, type YAMLMap } from 'yaml';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { buildOutline, resolveOutline, type Outline } from './outline.ts';
 import { type KubernetesSchema, loadSchema, shortTypeName } from './schema.ts';
-import { editDistance } from './edit-distance.ts';
+import { editDistance } from '../edit-distance.ts';
 
 export interface Classification {
   kind: 'manifest' | 'yaml-fragment' | 'yaml';

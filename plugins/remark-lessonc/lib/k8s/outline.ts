@@ -6,7 +6,7 @@
  */
 import { visualColumn } from '../yaml/tab-indent.ts';
 import type { KubernetesSchema, ResolvedShape } from './schema.ts';
-import { nearestNames } from './edit-distance.ts';
+import { nearestNames } from '../edit-distance.ts';
 
 export interface OutlineEntry {
   kind: 'key' | 'item';

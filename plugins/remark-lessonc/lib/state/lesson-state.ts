@@ -2,7 +2,7 @@ import type { Document } from 'yaml';
 import { parseAllDocuments } from 'yaml';
 import { fixSnippetText } from '../fix/snippet.ts';
 import { checkYamlSnippet } from '../k8s/check.ts';
-import { nearestByDistance } from './nearest.ts';
+import { nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
 import { checkShellSnippet } from '../kubectl/check.ts';
 import { resolveResourceType } from '../kubectl/grammar.ts';

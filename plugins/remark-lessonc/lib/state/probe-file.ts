@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { fixSnippetText } from '../fix/snippet.ts';
 import { checkYamlSnippet } from '../k8s/check.ts';
-import { editDistance } from '../k8s/edit-distance.ts';
+import { editDistance } from '../edit-distance.ts';
 import type { Diagnostic, RuleContext, Snippet } from '../types.ts';
 import type { LessonDiagnostic } from '../validate.ts';
 

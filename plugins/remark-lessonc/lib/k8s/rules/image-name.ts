@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { WalkContext, Visit } from '../walk.ts';
 import { fieldNode, nodeRange } from '../walk.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
-import { editDistance } from '../edit-distance.ts';
+import { editDistance } from '../../edit-distance.ts';
 
 const RULE = 'k8s/image-name';
 

@@ -9,7 +9,7 @@ import type { WalkContext, Visit } from '../walk.ts';
 import { keyText } from '../walk.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { shortTypeName } from '../schema.ts';
-import { nearestNames } from '../edit-distance.ts';
+import { nearestNames } from '../../edit-distance.ts';
 import { misplacedField } from './misplaced-field.ts';
 
 const RULE = 'k8s/unknown-field';

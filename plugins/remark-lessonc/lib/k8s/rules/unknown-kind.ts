@@ -6,7 +6,7 @@
 import type { K8sDiagnostic } from '../diagnostic.ts';
 import { ruleUrl } from '../diagnostic.ts';
 import type { KubernetesSchema } from '../schema.ts';
-import { nearestNames } from '../edit-distance.ts';
+import { nearestNames } from '../../edit-distance.ts';
 
 const RULE = 'k8s/unknown-kind';
 

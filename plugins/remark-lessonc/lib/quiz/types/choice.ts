@@ -1,5 +1,5 @@
 import type { ChoiceQuestion, Response, Verdict } from '../schema.ts';
-import type { QuestionInput, Translate } from './text.ts';
+import type { QuestionInput, Translate } from './input.ts';
 
 /** Grades a choice answer: the picked set must equal the set of correct choices. */
 export function checkChoice(question: ChoiceQuestion, response: Response): Verdict {

@@ -1,6 +1,6 @@
 import type { CommandQuestion, Response, Verdict } from '../schema.ts';
 import { normalizeWhitespace } from './normalize-text.ts';
-import { renderTextField, type QuestionInput, type Translate } from './text.ts';
+import { renderTextField, type QuestionInput, type Translate } from './input.ts';
 
 /**
  * Grades a command answer. For now a whitespace-normalised comparison against the answer and its

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { ManifestQuestion, Response, Verdict } from '../schema.ts';
-import { renderTextField, type QuestionInput, type Translate } from './text.ts';
+import { renderTextField, type QuestionInput, type Translate } from './input.ts';
 
 /**
  * Grades a manifest answer by meaning, not text: both sides are parsed and compared as data, so key

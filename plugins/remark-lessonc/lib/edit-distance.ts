@@ -44,3 +44,14 @@ export function nearestNames(word: string, candidates: Iterable<string>, maxDist
   }
   return { names: names.sort(), distance: best };
 }
+
+/** The candidate closest to `word` by edit distance, however far (null when there is none). */
+export function nearestByDistance(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
