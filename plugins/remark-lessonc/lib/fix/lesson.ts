@@ -1,4 +1,5 @@
 import { analyzeLesson, type LessonMessage } from '../analyze.ts';
+import type { Edit } from '../types.ts';
 import { applyEdits, selectNonOverlapping } from './apply.ts';
 
 export interface FixOptions {
@@ -15,7 +16,7 @@ export interface AppliedFix {
   description: string;
   safe: boolean;
   snippetIndex: number | null;
-  /** The replaced and the replacing text (of all the fix's edits, joined). */
+  /** The line the fix changed, before and after; for a fix over several lines, the text it spans. */
   before: string;
   after: string;
   pass: number;
@@ -52,12 +53,25 @@ export function fixLesson(markdown: string, options: FixOptions = {}): FixResult
         description: message.fix.description,
         safe: message.fix.safe,
         snippetIndex: message.snippetIndex,
-        before: edits.map((edit) => text.slice(edit.start, edit.end)).join(' … '),
-        after: edits.map((edit) => edit.text).join(' … '),
+        ...beforeAfter(text, edits),
         pass,
       });
     }
     text = applyEdits(text, changing.flatMap(({ edits }) => edits));
   }
   return { output: text, applied, passes: maxPasses, stable: false };
+}
+
+/** What a reader of the errata needs: the whole line before and after, when the fix stays on one line. */
+function beforeAfter(text: string, edits: Edit[]): { before: string; after: string } {
+  const start = Math.min(...edits.map((edit) => edit.start));
+  const end = Math.max(...edits.map((edit) => edit.end));
+  if (text.slice(start, end).includes('\n') || edits.some((edit) => edit.text.includes('\n'))) {
+    const shifted = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
+    return { before: text.slice(start, end), after: applyEdits(text.slice(start, end), shifted) };
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const line = text.slice(lineStart, newline === -1 ? text.length : newline);
+  return { before: line, after: applyEdits(line, edits.map((edit) => ({ ...edit, start: edit.start - lineStart, end: edit.end - lineStart }))) };
 }

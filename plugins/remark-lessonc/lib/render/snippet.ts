@@ -51,7 +51,7 @@ function renderErrata(view: SnippetView, t: (key: 'snippet.correctedNote' | 'sni
       inlineCode(fix.ruleId),
       text(' '),
       ...withInlineCode(fix.description),
-      ...(isShort(fix.before) && isShort(fix.after) ? [text(': '), element('del', {}, [inlineCode(visible(fix.before))]), text(' → '), element('ins', {}, [inlineCode(visible(fix.after))])] : []),
+      ...(isShort(fix.before) && isShort(fix.after) ? [text(': '), element('del', {}, [inlineCode(visible(fix.before.trim() || fix.before))]), text(' → '), element('ins', {}, [inlineCode(visible(fix.after.trim() || fix.after))])] : []),
     ]),
   );
   return element('div', { className: ['lc-errata'] }, [
@@ -80,9 +80,9 @@ function renderProblems(
   return element('div', { className: [className], role: 'note' }, [paragraph([element('strong', {}, [text(heading)])]), element('ul', {}, items)]);
 }
 
-/** Edits worth showing inline: one short line. Whitespace-only edits show their characters. */
+/** Changes worth showing inline: one line of reasonable length. Whitespace-only edits show their characters. */
 function isShort(value: string): boolean {
-  return value.length <= 40 && !value.includes('\n');
+  return value.length <= 100 && !value.includes('\n');
 }
 
 function visible(value: string): string {
