@@ -4,7 +4,7 @@
  * walk). Then the measurement behind "walker, not ajv": the same schema translated to JSON Schema
  * and validated by ajv (schema walk only, no positions, no fixes).
  *
- * Run: npx tsx bench/k8s.bench.ts
+ * Run: npm run bench (or: npx node bench/k8s.bench.ts)
  */
 import { parseAllDocuments } from 'yaml';
 import { Ajv } from 'ajv';

@@ -1,6 +1,6 @@
 /**
  * Throughput of the kubectl checker: commands checked per second over the cheat-sheet corpus.
- *   npx tsx bench/kubectl.bench.ts
+ *   npm run bench (or: npx node bench/kubectl.bench.ts)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -13,7 +13,7 @@
  * `x-kubernetes-preserve-unknown-fields` (the API server decodes strictly), except schema-less
  * placeholders (RawExtension, FieldsV1, JSON) which accept anything.
  *
- * Usage: npx tsx scripts/gen-k8s-schema.ts [--version 1.32] [--source ../shared/kubernetes-openapi]
+ * Usage: npm run gen:schema -- [--version 1.32] [--source ../shared/kubernetes-openapi]
  * Writes plugins/remark-lessonc/data/k8s-schema-<version>.json. Output is deterministic (sorted keys,
  * no timestamps), so re-running on the same input gives the same bytes.
  */

@@ -1,7 +1,7 @@
 /**
  * Generates plugins/remark-lessonc/data/kubectl-grammar-1.32.json from the real kubectl.
  *
- *   npx tsx scripts/gen-kubectl-grammar.ts [--kubectl /usr/bin/kubectl] [--out path]
+ *   npm run gen:kubectl -- [--kubectl /usr/bin/kubectl] [--out path]
  *
  * Everything about commands and flags is read from the binary itself (`--help` of every command,
  * `kubectl options`, `kubectl __complete ...`), and what the help text does not say (does a flag need
