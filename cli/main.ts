@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importNotes } from '../plugins/remark-lessonc/index.ts';
 import { parseArgs, UsageError } from './args.ts';
@@ -12,7 +12,7 @@ const USAGE = `Usage:
   lessonc fix [paths...] [--dry-run] [--unsafe]
       Apply safe fixes (unsafe ones too with --unsafe) until stable; --dry-run prints a diff instead.
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
-      Convert plain notes into lesson Markdown.`;
+      Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).`;
 
 /** Runs a CLI command and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -69,6 +69,17 @@ async function runFix(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Renames a file to the first free `FILE.bak`, `FILE.bak.1`, ... and returns that name. */
+async function backUp(file: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? `${file}.bak` : `${file}.bak.${n}`;
+    if (!(await stat(candidate).catch(() => null))) {
+      await rename(file, candidate);
+      return candidate;
+    }
+  }
+}
+
 async function runImport(argv: string[]): Promise<number> {
   const { positionals, flags } = parseArgs(argv, { output: 'string', title: 'string', order: 'string' }, { o: 'output' });
   if (positionals.length !== 1) throw new UsageError('`import` takes exactly one notes file');
@@ -82,6 +93,9 @@ async function runImport(argv: string[]): Promise<number> {
   });
   const title = flags.get('title');
   const markdown = importNotes(notes, { sourceName: path.basename(notesFile), ...(order ? { order: Number(order) } : {}), ...(typeof title === 'string' ? { title } : {}) });
+  // An imported lesson is where authors keep editing: re-importing never loses their version.
+  const previous = await readFile(output, 'utf8').catch(() => null);
+  if (previous !== null && previous !== markdown) console.error(`${output} existed: kept it as ${await backUp(output)}`);
   await writeFileAtomic(output, markdown);
   console.error(`${notesFile} → ${output}`);
   return 0;

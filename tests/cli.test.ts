@@ -43,6 +43,17 @@ describe('lessonc import', () => {
     }
   });
 
+  it('re-imports over an edited lesson without losing it', async () => {
+    const edited = path.join(work, 'edited.md');
+    await writeFile(edited, `${markdown}\nMy own notes.\n`);
+    const again = await lessonc('import', seedNotes, '-o', edited);
+    expect(again.code).toBe(0);
+    expect(await readFile(edited, 'utf8')).toBe(markdown);
+    expect(await readFile(`${edited}.bak`, 'utf8')).toBe(`${markdown}\nMy own notes.\n`);
+    await lessonc('import', seedNotes, '-o', edited);
+    await expect(stat(`${edited}.bak.1`)).rejects.toThrow();
+  });
+
   it('fails with usage errors (exit 2) on bad arguments', async () => {
     expect((await lessonc('import', seedNotes)).code).toBe(2);
     expect((await lessonc('import', path.join(work, 'missing.txt'), '-o', path.join(work, 'x.md'))).code).toBe(2);
