@@ -47,6 +47,14 @@ describe('lesson state: objects the learner has created', () => {
     expect(messages[0]!.start.line).toBe(9);
   });
 
+  it('knows the kubelet names static pods itself (`NAME-NODE`)', () => {
+    const heredoc = lesson(shell('cat <<EOF >/etc/kubelet.d/static-web.yaml', 'apiVersion: v1', 'kind: Pod', 'EOF', 'kubectl delete pod static-web-node1'));
+    const edited = lesson(shell('vi /etc/kubernetes/manifests/nginx.yaml'), yaml('', pod('nginx')), shell('kubectl describe pod nginx-controlplane'));
+    expect(stateMessages(heredoc)).toEqual([]);
+    expect(stateMessages(edited)).toEqual([]);
+    expect(stateMessages(lesson(shell('kubectl delete pod static-web-node1')))).toHaveLength(1);
+  });
+
   it('leaves other namespaces, nodes and built-in objects alone', () => {
     expect(stateMessages(lesson(shell('kubectl get pod coredns -n kube-system', 'kubectl describe node worker-1', 'kubectl describe svc kubernetes', 'kubectl logs etcd --namespace=kube-system', 'kubectl get pods -A')))).toEqual([]);
   });

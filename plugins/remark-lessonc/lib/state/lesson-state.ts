@@ -47,6 +47,7 @@ export function checkLessonState(snippets: readonly Snippet[], context: RuleCont
     if (snippet.kind === 'manifest') {
       const path = manifestPath(snippet, snippets[position - 1]);
       if (path) state.files.set(path, manifestObjects(snippet, context));
+      if (path && STATIC_POD_DIRECTORY.test(path)) createUnknownObjects(state);
     } else if (snippet.kind === 'shell') {
       for (const diagnostic of walkShellSnippet(snippet, state)) diagnostics.push({ ...diagnostic, snippetIndex: snippet.index });
     }
@@ -75,9 +76,17 @@ function manifestObjects(snippet: Snippet, context: RuleContext): TrackedObject[
     });
 }
 
+/**
+ * The kubelet runs every manifest in its static pod directory as a pod named `NAME-NODE`. A line that
+ * puts a file there (`cat <<EOF >/etc/kubelet.d/web.yaml`, `mv web.yaml /etc/kubernetes/manifests/`)
+ * creates pods whose names the lesson cannot know.
+ */
+const STATIC_POD_DIRECTORY = /(?:^|[\s>='"])\/etc\/(?:kubernetes\/manifests|kubelet\.d)\b/;
+
 function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const line of splitLogicalLines(snippet.value)) {
+    if (STATIC_POD_DIRECTORY.test(line.text) && !/^\s*(?:sudo\s+)?kubectl\b/.test(line.text)) createUnknownObjects(state);
     // Read the command as meant: `delete pod -all` deletes all pods once its safe fix is applied.
     const meant = fixSnippetText(line.text, checkShellSnippet, { unsafe: false });
     for (const effect of commandEffects(meant)) {

@@ -30,7 +30,8 @@ export function resourceTypeMentions(parsed: import('../parse.ts').ParsedInvocat
     return mentions;
   }
   // TYPE/NAME arguments (`deploy/my-deployment`, `svc/my-service`).
-  const candidates = args.typeFirst ? parsed.positionals : [first];
+  // Only where the usage takes one: `config set-credentials kubeuser/foo.kubernetes.com` is a NAME.
+  const candidates = args.typeFirst ? parsed.positionals : /TYPE\/NAME/.test(parsed.command.usage) ? [first] : [];
   for (const word of candidates) {
     const slash = word.value.indexOf('/');
     if (slash > 0 && !word.value.startsWith('.') && !word.value.startsWith('/')) mentions.push({ word, type: word.value.slice(0, slash), offset: 0 });
