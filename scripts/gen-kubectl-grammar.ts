@@ -17,6 +17,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KubectlArguments, KubectlCommand, KubectlFlag, KubectlFlagType, KubectlResource } from '../plugins/remark-lessonc/lib/kubectl/grammar.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -63,36 +64,12 @@ async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Pr
 // ---------------------------------------------------------------------------------------------
 // Help text parsing
 
-type FlagType = 'bool' | 'string' | 'int' | 'int32' | 'int64' | 'uint' | 'float' | 'duration' | 'stringSlice' | 'stringArray' | 'stringToString' | 'unknown';
-
-interface FlagSpec {
-  shorthand?: string;
-  type: FlagType;
-  default: string;
-  /** False when the flag has a NoOptDefVal: a bare `--flag` is accepted and a value must be attached with `=`. */
-  takesValue: boolean;
-  enum?: string[];
-  deprecated?: string;
-  /** Hidden flags: accepted by kubectl but not listed in its help (deprecated aliases). */
-  hidden?: boolean;
-}
-
-interface CommandSpec {
-  name: string;
-  aliases?: string[];
-  summary: string;
-  usage: string;
-  /** True when the command itself runs (not only a group of subcommands). */
-  runnable: boolean;
-  flags: Record<string, FlagSpec>;
-  requiredFlags?: string[];
-  subcommands?: Record<string, CommandSpec>;
-  deprecated?: string;
-  /** Positional arguments, read from the Usage line (see analyseUsage). */
-  args?: ArgumentShape;
-  /** Flags that old kubectl versions had and this one rejects, with what to use instead. */
-  removedFlags?: Record<string, { note: string; replacement?: string }>;
-}
+// The grammar's types are the checker's own (lib/kubectl/grammar.ts): what is written here is what it reads.
+type FlagType = KubectlFlagType;
+type FlagSpec = KubectlFlag;
+type CommandSpec = KubectlCommand;
+type ArgumentShape = KubectlArguments;
+type ResourceSpec = KubectlResource;
 
 interface ParsedHelp {
   summary: string;
@@ -189,10 +166,9 @@ async function probeFlag(commandPath: string[], name: string, spec: FlagSpec): P
     else if (/strconv\.ParseBool/.test(message)) spec.type = 'bool';
     else if (/bare " in non-quoted-field|extraneous or missing " in quoted-field/.test(message)) spec.type = 'stringSlice';
     else if (/must be formatted as key=value|malformed pair/.test(message)) spec.type = 'stringToString';
-    else if (spec.type === 'stringArray' && !/invalid argument/.test(message)) spec.type = 'stringArray';
-    // A custom pflag.Value (klog's --vmodule, --log-flush-frequency) with its own parse error: keep
-    // what the help text said if it said anything.
-    else if (/invalid argument/.test(message) && spec.type === 'stringArray') spec.type = 'unknown';
+    // `[]` in the help is a stringArray unless its parse error says otherwise: a custom pflag.Value
+    // (klog's --vmodule, --log-flush-frequency) with its own parse error.
+    else if (spec.type === 'stringArray' && /invalid argument/.test(message)) spec.type = 'unknown';
   }
 }
 
@@ -224,19 +200,6 @@ const historicalFlags: Array<{ command: string[]; name: string; replacement?: st
 
 // ---------------------------------------------------------------------------------------------
 // Positional arguments from the Usage line
-
-interface ArgumentShape {
-  /** Required positional arguments before `--`. */
-  min: number;
-  /** Required words after `--` (exec's COMMAND). */
-  minAfterDash?: number;
-  /** Flags any of which replace the required arguments (`-f FILENAME` in `(-f FILENAME | TYPE NAME)`). */
-  satisfiedBy?: string[];
-  max?: number;
-  typeNameFirst?: boolean;
-  /** The first argument is a resource type (`TYPE`, `RESOURCE`, `TYPE[.VERSION][.GROUP]`), not a name. */
-  typeFirst?: boolean;
-}
 
 /** Splits a usage fragment into top-level units: `(...)`, `[...]` and plain words. */
 function usageUnits(text: string): string[] {
@@ -445,16 +408,6 @@ function findCommand(root: CommandSpec, commandPath: string[]): CommandSpec | un
 
 // ---------------------------------------------------------------------------------------------
 // Resource types
-
-interface ResourceSpec {
-  kind: string;
-  group: string;
-  version: string;
-  plural: string;
-  singular: string;
-  shortNames?: string[];
-  namespaced: boolean;
-}
 
 /**
  * Short names as `kubectl api-resources` of a v1.32 cluster prints them (SHORTNAMES column);

@@ -78,6 +78,8 @@ describe('lessonc check', () => {
       expect(['error', 'warning', 'info']).toContain(message.severity);
       if (message.fix) expect(Object.keys(message.fix).sort()).toEqual(['description', 'safe']);
     }
+    // The seed has fixable problems, so the `fix` shape above is really exercised.
+    expect(reports[0]!.messages.some((message) => message.fix !== undefined)).toBe(true);
     // Every YAML block of the lesson that has a tab-indented line is reported at its first such line.
     const lines = markdown.split('\n');
     const expectedLines: number[] = [];
@@ -111,6 +113,7 @@ describe('lessonc check', () => {
     expect((await lessonc('check', clean, '--bogus')).code).toBe(2);
     expect((await lessonc('check', path.join(work, 'nope.md'))).code).toBe(2);
     expect((await lessonc('frobnicate')).code).toBe(2);
+    expect((await lessonc('fix', clean, '--bogus')).code).toBe(2);
   });
 });
 

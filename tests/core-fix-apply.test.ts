@@ -39,4 +39,29 @@ describe('snippet positions', () => {
     const edit = snippetEditToMarkdown(snippet!, markdown, { start: 0, end: snippet!.value.length, text: 'a: 1\nc: 3' });
     expect(applyEdits(markdown, [edit])).toBe('1. item\n\n   ```yaml\n   a: 1\n   c: 3\n   ```\n');
   });
+
+  it('re-indents a line inserted into a one-line snippet in a list', () => {
+    const markdown = '1. item\n\n   ```yaml\n   a: 1\n   ```\n';
+    const [snippet] = extractSnippets(parseLesson(markdown), markdown);
+    const edit = snippetEditToMarkdown(snippet!, markdown, { start: 4, end: 4, text: '\nc: 3' });
+    expect(applyEdits(markdown, [edit])).toBe('1. item\n\n   ```yaml\n   a: 1\n   c: 3\n   ```\n');
+  });
+
+  it('takes the blockquote prefix from a line with content, not from a blank one', () => {
+    const markdown = '> ```yaml\n> a: 1\n>\n> b: 2\n> ```\n';
+    const [snippet] = extractSnippets(parseLesson(markdown), markdown);
+    const edit = snippetEditToMarkdown(snippet!, markdown, { start: 4, end: 4, text: '\n  c: 3' });
+    expect(applyEdits(markdown, [edit])).toBe('> ```yaml\n> a: 1\n>   c: 3\n>\n> b: 2\n> ```\n');
+  });
+
+  it('maps every line of a CRLF snippet in a list, and inserts CRLF line endings', () => {
+    const markdown = '1. item\r\n\r\n   ```yaml\r\n   a: 1\r\n   bb: 2\r\n   c: 3\r\n   ```\r\n';
+    const [snippet] = extractSnippets(parseLesson(markdown), markdown);
+    for (const word of ['a:', 'bb', 'c:']) {
+      expect(markdown.slice(snippetOffsetToMarkdown(snippet!, snippet!.value.indexOf(word))).startsWith(word), word).toBe(true);
+    }
+    const at = snippet!.value.indexOf('bb');
+    const edit = snippetEditToMarkdown(snippet!, markdown, { start: at, end: at + 2, text: 'b: 2\nd' });
+    expect(applyEdits(markdown, [edit])).toBe('1. item\r\n\r\n   ```yaml\r\n   a: 1\r\n   b: 2\r\n   d: 2\r\n   c: 3\r\n   ```\r\n');
+  });
 });

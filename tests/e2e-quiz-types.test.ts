@@ -34,6 +34,8 @@ describe.skipIf(!canRun)('quiz inputs per question type', () => {
     await page.goto(`${server.url}/lessons/b-pod/`);
 
     const text = page.locator('.lc-question[data-type="text"]');
+    // Every field is "내 답": each question's form is named by its prompt.
+    expect(await text.getByRole('form', { name: '파드 안에서 실행되는 실행 단위를 무엇이라고 하나요?' }).count()).toBe(1);
     await text.getByRole('textbox', { name: '내 답' }).fill(' 컨테이너 ');
     await text.getByRole('button', { name: '확인' }).click();
     await expect.poll(() => text.getByRole('status').textContent()).toBe('정답입니다!');

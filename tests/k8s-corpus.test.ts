@@ -52,6 +52,7 @@ describe('corpus: Korean docs yaml blocks are accepted', () => {
 
 describe('corpus: kubectl-validate verdicts', () => {
   const files = corpusFiles('kubectl-validate', '.yaml');
+  it('has the 27 test files', () => expect(files.length).toBe(27));
   it('agrees with the API server on every file and names every rejected field', () => {
     const disagreements: string[] = [];
     for (const file of files) {

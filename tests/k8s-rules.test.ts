@@ -86,7 +86,7 @@ describe('k8s/enum', () => {
     const text = pod('    image: nginx\n    ports:\n    - containerPort: 53\n      protocol: udp\n');
     const [d] = rule(text, 'k8s/enum');
     expect(d.message).toContain('expected one of `SCTP`, `TCP`, `UDP`');
-    expect(d.fix?.edits[0].text).toBe('UDP');
+    expect(d.fix).toMatchObject({ safe: true, edits: [{ text: 'UDP' }] });
   });
 });
 
@@ -140,6 +140,18 @@ describe('k8s/unknown-kind and k8s/api-version', () => {
     const [d] = rule('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n    matchLabels: {a: b}\n  template:\n    metadata:\n      labels: {a: b}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n', 'k8s/api-version');
     expect(d.message).toContain('`apps/v1`');
   });
+});
+
+describe('aliases', () => {
+  it('follows a bounded number of aliases per document (an alias bomb does not hang the walk)', () => {
+    // Seven levels of nine: 9^6 paths through recursive JSONSchemaProps if every alias were followed.
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const definitions = levels
+      .map((name, i) => `          ${name}: &${name} ${i === 0 ? '{type: string}' : `{allOf: [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]}`}\n`)
+      .join('');
+    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ks.g\nspec:\n  group: g\n  names: {kind: K, plural: ks}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        definitions:\n' + definitions;
+    expect(check(crd)).toEqual([]);
+  }, 5_000);
 });
 
 describe('classification', () => {

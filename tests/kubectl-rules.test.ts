@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkShellSnippet } from '../plugins/remark-lessonc/lib/kubectl/index.ts';
 import type { Diagnostic } from '../plugins/remark-lessonc/lib/types.ts';
+import { applyEdits } from '../plugins/remark-lessonc/lib/fix/apply.ts';
 
 interface RuleFixture {
   line: string;
@@ -15,8 +16,7 @@ interface RuleFixture {
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures/kubectl/rules.json', import.meta.url), 'utf8')) as RuleFixture[];
 
 function applyFix(text: string, diagnostic: Diagnostic): string {
-  const edits = [...(diagnostic.fix?.edits ?? [])].sort((a, b) => b.start - a.start);
-  return edits.reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), text);
+  return applyEdits(text, diagnostic.fix?.edits ?? []);
 }
 
 describe('kubectl rules (fixtures)', () => {

@@ -36,9 +36,9 @@ describe('yaml syntax rules', () => {
   it('accepts valid YAML, block and flow', () => {
     expect(checkYamlSyntax('a: 1\nb: [1, 2]\nc: {d: e}\n')).toEqual([]);
   });
-  it('does not expand alias bombs', () => {
+  it('accepts an alias bomb without expanding it (the schema walk has its own budget: k8s-rules)', () => {
     const bomb = 'a: &a ["x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]\n';
-    expect(() => checkYamlSyntax(bomb)).not.toThrow();
+    expect(checkYamlSyntax(bomb)).toEqual([]);
   });
 });
 

@@ -40,6 +40,12 @@ function renderQuestionForm(question: Question, placeholder: HTMLElement, t: (ke
   const form = document.createElement('form');
   form.className = 'lc-quiz-form';
   form.noValidate = true;
+  // Every question's field is labelled "Your answer": the form itself is named by its prompt.
+  const prompt = placeholder.querySelector<HTMLElement>('.lc-prompt');
+  if (prompt?.textContent?.trim()) {
+    prompt.id ||= `${question.id}-prompt`;
+    form.setAttribute('aria-labelledby', prompt.id);
+  }
   const input = renderQuestionInput(question, t);
   form.append(input.element);
 

@@ -1,3 +1,4 @@
+import { fixSnippetText } from './fix/snippet.ts';
 import { checkYamlSnippet } from './k8s/check.ts';
 import { checkShellSnippet } from './kubectl/check.ts';
 import { checkLessonState } from './state/lesson-state.ts';
@@ -9,8 +10,17 @@ export interface LessonDiagnostic extends Diagnostic {
   snippetIndex: number;
 }
 
+/** What the lesson-wide rules share besides the snippets. */
+export interface LessonRuleContext extends RuleContext {
+  /**
+   * A snippet's text as its author meant it: every fix of its own rules applied (unsafe ones too),
+   * worked out once per lesson however many rules ask, starting from the diagnostics already found.
+   */
+  corrected(snippet: Snippet): string;
+}
+
 /** Rules that need every snippet of the lesson in order. */
-export type LessonRule = (snippets: readonly Snippet[], context: RuleContext) => LessonDiagnostic[];
+export type LessonRule = (snippets: readonly Snippet[], context: LessonRuleContext) => LessonDiagnostic[];
 
 const lessonRules: LessonRule[] = [checkLessonState, checkProbeFiles];
 
@@ -31,8 +41,22 @@ export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnos
 
 /** Every snippet's own diagnostics plus the lesson-wide ones, tagged with their snippet. */
 export function validateSnippets(snippets: readonly Snippet[], context: RuleContext): LessonDiagnostic[] {
-  const perSnippet = snippets.flatMap((snippet) => validateSnippet(snippet, context).map((d) => ({ ...d, snippetIndex: snippet.index })));
+  const own = new Map(snippets.map((snippet) => [snippet, validateSnippet(snippet, context)]));
+  const perSnippet = snippets.flatMap((snippet) => own.get(snippet)!.map((d) => ({ ...d, snippetIndex: snippet.index })));
+  const corrections = new Map<Snippet, string>();
+  const lessonContext: LessonRuleContext = {
+    ...context,
+    corrected(snippet) {
+      let text = corrections.get(snippet);
+      if (text === undefined) {
+        const check = (value: string) => (value === snippet.value ? own.get(snippet) : undefined) ?? validateSnippet({ ...snippet, value }, context);
+        text = fixSnippetText(snippet.value, check, { unsafe: true });
+        corrections.set(snippet, text);
+      }
+      return text;
+    },
+  };
   const checked = snippets.filter((snippet) => snippet.meta.check !== false);
-  const lessonWide = lessonRules.flatMap((rule) => rule(checked, context));
+  const lessonWide = lessonRules.flatMap((rule) => rule(checked, lessonContext));
   return [...perSnippet, ...lessonWide];
 }

@@ -18,6 +18,11 @@ export function parseCodeMeta(meta: string | null | undefined): SnippetMeta {
   return result;
 }
 
+/** Whether the author marked the snippet `intentional` at all (every rule, or some listed ones). */
+export function isMarkedIntentional(meta: SnippetMeta): boolean {
+  return meta.intentional !== undefined && meta.intentional !== false;
+}
+
 /** Whether the author marked this rule's problems in the snippet as deliberate (`intentional`). */
 export function isIntentional(meta: SnippetMeta, ruleId: string): boolean {
   if (meta.intentional === true) return true;

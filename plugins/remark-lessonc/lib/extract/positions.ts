@@ -44,23 +44,30 @@ export function markdownPoint(markdownLineStarts: number[], offset: number): Poi
 /**
  * Turns an edit of a snippet's value into an edit of the Markdown source. Newlines inserted or
  * kept by the edit get the container prefix of the line they open (e.g. list indentation), so
- * fixing nested code never breaks the list around it.
+ * fixing nested code never breaks the list around it, and the file's line ending (CRLF stays CRLF).
  */
 export function snippetEditToMarkdown(snippet: Snippet, markdown: string, edit: Edit): Edit {
   const start = snippetOffsetToMarkdown(snippet, edit.start);
   const end = snippetOffsetToMarkdown(snippet, edit.end);
   const prefix = containerPrefix(snippet, markdown);
-  const text = prefix ? edit.text.replace(/\n/g, `\n${prefix}`) : edit.text;
+  const crlf = usesCrlf(snippet, markdown);
+  const text = prefix || crlf ? edit.text.replace(crlf ? /\r?\n/g : /\n/g, `${crlf ? '\r\n' : '\n'}${prefix}`) : edit.text;
   return { start, end, text };
 }
 
-/** The text Markdown puts before each content line of a nested code block ("" at top level). */
+/**
+ * The text Markdown puts before each content line of a nested code block ("" at top level), read
+ * off the first line with content: a blank line may carry less of it (`>` for `> `, or nothing).
+ */
 function containerPrefix(snippet: Snippet, markdown: string): string {
-  for (let i = 1; i < snippet.lineStarts.length; i++) {
-    const previousEnd = markdown.lastIndexOf('\n', snippet.lineStarts[i]! - 1);
-    if (previousEnd !== -1 && snippet.lineStarts[i]! > previousEnd + 1) {
-      return markdown.slice(previousEnd + 1, snippet.lineStarts[i]);
-    }
-  }
-  return '';
+  const valueLines = snippet.value.split('\n');
+  const line = Math.max(valueLines.findIndex((value) => value.trim() !== ''), 0);
+  const start = snippet.lineStarts[line]!;
+  return markdown.slice(markdown.lastIndexOf('\n', start - 1) + 1, start);
+}
+
+/** Whether the snippet's lines end in CRLF in the Markdown source. */
+function usesCrlf(snippet: Snippet, markdown: string): boolean {
+  const newline = markdown.indexOf('\n', snippet.lineStarts[0]);
+  return newline > 0 && markdown[newline - 1] === '\r';
 }

@@ -3,6 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { Question, type QuestionType } from '../quiz/schema.ts';
+import { isShellLang } from './classify.ts';
 
 /** Headings that open a Q&A section (case-insensitive, surrounding blanks ignored). */
 const QA_HEADING = /^(question\s*(?:&|and)\s*answers?|q\s*&\s*a|문제|퀴즈|quiz)$/i;
@@ -144,7 +145,7 @@ export function buildQuestion(site: QuestionSite, id: string, codeValue: (code: 
   const prompt = site.prompt ? toString(site.prompt).trim() : '';
   const base = { id, number: site.number, prompt, hints: site.explicit?.hints ?? [], line: site.node.position?.start.line };
   const codes = site.answer.filter((node): node is Code => node.type === 'code');
-  const commands = codes.filter((code) => !isManifest(code) && isShellLang(code.lang)).flatMap((code) => commandLines(codeValue(code)));
+  const commands = codes.filter((code) => !isManifest(code) && (code.lang == null || isShellLang(code.lang))).flatMap((code) => commandLines(codeValue(code)));
   const manifests = codes.filter(isManifest);
   const prose = site.answer.filter((node) => node.type === 'paragraph').map((node) => toString(node).trim()).filter(Boolean);
   const type = site.explicit?.type ?? inferType(site, commands, manifests.length);
@@ -168,10 +169,6 @@ function inferType(site: QuestionSite, commands: string[], manifestCount: number
   if (site.explicit?.choices.length) return 'choice';
   if (commands.length > 0) return 'command';
   return manifestCount > 0 ? 'manifest' : 'text';
-}
-
-function isShellLang(lang: string | null | undefined): boolean {
-  return lang === undefined || lang === null || /^(shell|sh|bash|zsh|console)$/i.test(lang);
 }
 
 /** Command lines of a shell block: blank lines and comments dropped, `$ ` prompts stripped. */

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { Snippet } from '../types.ts';
 import { classifySnippet } from './classify.ts';
 import { parseCodeMeta } from './meta.ts';
-import { lineStartOffsets } from './positions.ts';
+import { lineStartOffsets, markdownPoint } from './positions.ts';
 
 export interface ExtractedSnippet extends Snippet {
   node: Code;
@@ -27,7 +27,7 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
       lang,
       meta,
       value: node.value,
-      line: markdownLineOf(markdownStarts, lineStarts[0]!),
+      line: markdownPoint(markdownStarts, lineStarts[0]!).line,
       lineStarts,
       node,
     });
@@ -35,16 +35,11 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
   return snippets;
 }
 
-function markdownLineOf(markdownStarts: number[], offset: number): number {
-  let line = 0;
-  while (line + 1 < markdownStarts.length && markdownStarts[line + 1]! <= offset) line++;
-  return line + 1;
-}
-
 /**
  * Where each line of the code value starts in the Markdown source. A fenced block's content starts
  * on the line after the opening fence; an indented block's on its first line. Container prefixes
- * (list indentation, `> `) are whatever precedes the value line on its source line.
+ * (list indentation, `> `) are whatever precedes the value line on its source line. In a CRLF file
+ * the `\r` ending the source line (and every value line but the last) is left out of that comparison.
  */
 function contentLineStarts(node: Code, markdown: string, markdownStarts: number[]): number[] | null {
   const position = node.position;
@@ -57,7 +52,8 @@ function contentLineStarts(node: Code, markdown: string, markdownStarts: number[
     const start = markdownStarts[lineIndex] ?? markdown.length;
     const end = (markdownStarts[lineIndex + 1] ?? markdown.length + 1) - 1;
     const sourceLine = markdown.slice(start, end).replace(/\r$/, '');
-    const prefix = sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length : 0;
+    const content = valueLine.replace(/\r$/, '');
+    const prefix = sourceLine.endsWith(content) ? sourceLine.length - content.length : 0;
     return start + prefix;
   });
 }

@@ -1,4 +1,4 @@
-import { analyzeLesson, type LessonMessage } from '../analyze.ts';
+import { analyzeLesson, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
 import type { Edit } from '../types.ts';
 import { applyEdits, selectNonOverlapping } from './apply.ts';
 
@@ -35,17 +35,28 @@ export interface FixResult {
  * nothing is left to apply. Edits only touch snippet text, so prose is never rewritten.
  */
 export function fixLesson(markdown: string, options: FixOptions = {}): FixResult {
+  return fixAnalyzedLesson(analyzeLesson(markdown), options).result;
+}
+
+/**
+ * The fix loop starting from an analysis the caller already has (the render stage's), so its first
+ * pass is not checked twice. Also returns the analysis of the output when the loop ended stable:
+ * the check that found nothing left to apply is the output's check.
+ */
+export function fixAnalyzedLesson(analysis: LessonAnalysis, options: FixOptions = {}): { result: FixResult; analysis?: LessonAnalysis } {
   const maxPasses = options.maxPasses ?? 10;
   const applied: AppliedFix[] = [];
-  let text = markdown;
+  let current = analysis;
+  let text = analysis.markdown;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const candidates = analyzeLesson(text).messages.filter(
+    if (current.markdown !== text) current = analyzeLesson(text);
+    const candidates = current.messages.filter(
       (message): message is LessonMessage & { fix: NonNullable<LessonMessage['fix']> } =>
         message.fix !== undefined && (message.fix.safe || options.unsafe === true) && message.fix.edits.length > 0,
     );
     const picked = selectNonOverlapping(candidates.map((message) => ({ message, edits: message.fix.edits })));
     const changing = picked.filter(({ edits }) => edits.some((edit) => text.slice(edit.start, edit.end) !== edit.text));
-    if (changing.length === 0) return { output: text, applied, passes: pass - 1, stable: true };
+    if (changing.length === 0) return { result: { output: text, applied, passes: pass - 1, stable: true }, analysis: current };
     for (const { message, edits } of changing) {
       applied.push({
         ruleId: message.ruleId,
@@ -59,7 +70,7 @@ export function fixLesson(markdown: string, options: FixOptions = {}): FixResult
     }
     text = applyEdits(text, changing.flatMap(({ edits }) => edits));
   }
-  return { output: text, applied, passes: maxPasses, stable: false };
+  return { result: { output: text, applied, passes: maxPasses, stable: false } };
 }
 
 /** What a reader of the errata needs: the whole line before and after, when the fix stays on one line. */

@@ -2,18 +2,18 @@
  * Checks one YAML snippet: YAML syntax, then (for manifests and fragments of Kubernetes types) the
  * Kubernetes rules in rules/. Diagnostics carry offsets into the snippet and fixes as text edits.
  */
-import { isMap, isPair, isScalar, visit as visitYaml, type Node, type YAMLMap, type Scalar } from 'yaml';
-import type { Diagnostic, SnippetMeta } from '../types.ts';
+import { isMap, isPair, isScalar, visit as visitYaml, type Document, type Node, type YAMLMap, type Scalar } from 'yaml';
+import type { Diagnostic, Fix, SnippetMeta } from '../types.ts';
 import { checkYamlSyntax } from '../yaml/check-syntax.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
 import { applyEdits } from '../fix/apply.ts';
-import { type KubernetesSchema, type ResolvedShape, loadSchema, shortTypeName } from './schema.ts';
+import { type KubernetesSchema, loadSchema } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
-import { buildOutline, resolveOutline, type Outline } from './outline.ts';
-import { chooseTabWidth } from './tab-width.ts';
+import { buildOutline, resolveOutline, unquote } from './outline.ts';
+import { chooseTabWidth, type RootTypes } from './tab-width.ts';
 import { type K8sDiagnostic, ruleUrl } from './diagnostic.ts';
-import { newWalkContext, walkValue, keyText, type Visit } from './walk.ts';
+import { newWalkContext, walkValue, keyText, findPair, type Visit } from './walk.ts';
 import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
 import { wrongApiVersion } from './rules/api-version.ts';
@@ -29,22 +29,34 @@ export interface CheckResult {
   diagnostics: K8sDiagnostic[];
 }
 
-function rootTypesFor(schema: KubernetesSchema, classification: Classification): (outline: Outline) => (ResolvedShape | null)[] {
+/** `apiVersion`, or a misspelling of it (`apiVerison`): the key that makes a map a manifest. */
+function isApiVersionKey(key: string | undefined): boolean {
+  return !!key && key.length >= 6 && editDistance(key, 'apiVersion') <= 2;
+}
+
+/**
+ * The type each document's outline is resolved against: the fragment's type, or the manifest's kind
+ * under its apiVersion (the newest served one when the apiVersion is wrong, as validateDocuments does).
+ */
+function rootTypesFor(schema: KubernetesSchema, classification: Classification): RootTypes {
+  if (classification.kind === 'yaml-fragment') {
+    const root = classification.assumedTypeName ? schema.type(classification.assumedTypeName) ?? null : null;
+    return (outline) => outline.roots.map(() => root);
+  }
   return (outline) =>
     outline.roots.map((roots) => {
-      if (classification.kind === 'yaml-fragment') return classification.assumedTypeName ? schema.type(classification.assumedTypeName) ?? null : null;
-      const kind = roots.find((e) => e.key === 'kind')?.value?.replace(/^["']|["']$/g, '');
+      const kind = unquote(roots.find((e) => e.key === 'kind')?.value ?? '');
       if (!kind) return null;
-      const apiVersion = roots.find((e) => e.key && e.key.length >= 6 && editDistance(e.key, 'apiVersion') <= 2)?.value?.replace(/^["']|["']$/g, '') ?? '';
-      const typeName = schema.typeForKind(apiVersion, kind) ?? (schema.apiVersionsOfKind(kind)[0] ? schema.typeForKind(schema.apiVersionsOfKind(kind)[0], kind) : undefined);
+      const apiVersion = unquote(roots.find((e) => isApiVersionKey(e.key))?.value ?? '');
+      const typeName = schema.typeForKind(apiVersion, kind) ?? schema.newestTypeForKind(kind);
       return typeName ? schema.type(typeName) ?? null : null;
     });
 }
 
 /** Offsets covered by flow collections, block scalars and quoted scalars: no field lines there. */
-function opaqueRanges(text: string): [number, number][] {
+function opaqueRanges(documents: Document.Parsed[]): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const doc of parseYamlDocuments(text)) {
+  for (const doc of documents) {
     visitYaml(doc, (_key, node) => {
       const n = node as Node & { flow?: boolean; type?: string };
       if (!n || !n.range) return;
@@ -58,17 +70,17 @@ function opaqueRanges(text: string): [number, number][] {
   return ranges;
 }
 
-function findPair(map: YAMLMap, name: string) {
-  return map.items.find((p) => isPair(p) && keyText(p) === name);
+function scalarText(value: unknown): string {
+  return isScalar(value) ? String((value as Scalar).value ?? '') : '';
 }
 
-function validateDocuments(text: string, schema: KubernetesSchema, classification: Classification): K8sDiagnostic[] {
+function validateDocuments(text: string, documents: Document.Parsed[], schema: KubernetesSchema, classification: Classification): K8sDiagnostic[] {
   const findings: K8sDiagnostic[] = [];
   const seenCustom = new Set<string>();
-  for (const doc of parseYamlDocuments(text)) {
+  const fragment = classification.kind === 'yaml-fragment';
+  for (const doc of documents) {
     const contents = doc.contents as Node | null;
     if (!contents || (isScalar(contents) && (contents as Scalar).value === null)) continue;
-    const fragment = classification.kind === 'yaml-fragment';
     const ctx = newWalkContext(schema, text, doc, fragment);
     if (fragment) {
       if (!classification.assumedTypeName) continue;
@@ -82,20 +94,17 @@ function validateDocuments(text: string, schema: KubernetesSchema, classificatio
       continue;
     }
     const map = contents as YAMLMap;
-    const apiPair = findPair(map, 'apiVersion') ?? map.items.find((p) => isPair(p) && (keyText(p) ?? '').length >= 6 && editDistance(keyText(p)!, 'apiVersion') <= 2);
+    const apiPair = findPair(map, 'apiVersion') ?? map.items.find((p) => isPair(p) && isApiVersionKey(keyText(p)));
     const kindPair = findPair(map, 'kind');
-    const rootRange = (): [number, number] => {
-      const first = map.items[0]?.key as Node | undefined;
-      return first?.range ? [first.range[0], first.range[1]] : [map.range![0], map.range![0] + 1];
-    };
     const missing = (field: string): void => {
-      const [start, end] = rootRange();
+      const first = map.items[0]?.key as Node | undefined;
+      const [start, end] = first?.range ? [first.range[0], first.range[1]] : [map.range![0], map.range![0] + 1];
       findings.push({ ruleId: 'k8s/required', severity: 'error', message: `Missing required field \`${field}\` in a Kubernetes object`, start, end, fieldPath: field, url: ruleUrl('k8s/required') });
     };
     if (!apiPair) missing('apiVersion');
     if (!kindPair) missing('kind');
-    let kind = kindPair && isScalar(kindPair.value) ? String((kindPair.value as Scalar).value ?? '') : '';
-    const apiVersion = apiPair && isScalar(apiPair.value) ? String((apiPair.value as Scalar).value ?? '') : '';
+    let kind = scalarText(kindPair?.value);
+    const apiVersion = scalarText(apiPair?.value);
     if (!kind) {
       if (classification.assumedTypeName) {
         walkValue(map, { ref: classification.assumedTypeName }, [], ctx);
@@ -111,12 +120,12 @@ function validateDocuments(text: string, schema: KubernetesSchema, classificatio
         const apiRange = apiPair?.value ? (apiPair.value as Node).range! : valueRange;
         const wrong = apiVersion ? wrongApiVersion(schema, apiVersion, kind, [apiRange[0], apiRange[1]]) : undefined;
         if (wrong) findings.push(wrong);
-        const served = schema.apiVersionsOfKind(kind);
-        typeName = schema.typeForKind(served[served.length - 1], kind);
+        typeName = schema.newestTypeForKind(kind);
       } else {
         const finding = unknownKind(schema, apiVersion, kind, valueRange, seenCustom);
         if (finding) findings.push(finding);
-        const sameCase = schema.isBuiltInGroup(apiVersion) ? Object.keys(schema.data.gvk[apiVersion] ?? {}).find((k) => k.toLowerCase() === kind.toLowerCase()) : undefined;
+        // A letter-case slip of a built-in kind (`configmap`) is still validated as that kind.
+        const sameCase = schema.kindsNamedLike(apiVersion, kind)[0];
         if (!sameCase) continue;
         kind = sameCase;
         typeName = schema.typeForKind(apiVersion, sameCase);
@@ -134,19 +143,21 @@ function validateDocuments(text: string, schema: KubernetesSchema, classificatio
 
 export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, context: CheckContext): CheckResult {
   const schema = loadSchema(context.kubernetesVersion);
-  const classification = classifyWithSchema(text, meta, schema);
-  if (meta.check === false) return { classification, diagnostics: [] };
+  if (meta.check === false) return { classification: classifyWithSchema(text, meta, schema), diagnostics: [] };
+  const documents = parseYamlDocuments(text);
+  const classification = classifyWithSchema(text, meta, schema, documents);
   const kubernetes = classification.kind === 'manifest' || classification.kind === 'yaml-fragment';
   const rootTypes = rootTypesFor(schema, classification);
   const tabs = hasTabIndent(text);
   const tabWidth = tabs && kubernetes ? chooseTabWidth(text, schema, rootTypes) : 4;
-  const syntax: K8sDiagnostic[] = checkYamlSyntax(text, tabs && kubernetes ? { tabFix: tabIndentFix(text, tabWidth) } : {});
+  const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth) : undefined;
+  const syntax: K8sDiagnostic[] = checkYamlSyntax(text, { tabFix, documents });
   if (!kubernetes) return { classification, diagnostics: syntax };
 
   const outline = buildOutline(text, tabWidth);
   resolveOutline(outline, schema, rootTypes(outline));
   const parseOk = !syntax.some((d) => d.severity === 'error');
-  const opaque = parseOk ? opaqueRanges(text) : [];
+  const opaque = parseOk ? opaqueRanges(documents) : [];
   const missingColons = checkMissingColons(outline, text, (offset) => opaque.some(([s, e]) => offset >= s && offset < e));
   const colonLines = missingColons.map((d) => [text.lastIndexOf('\n', d.start - 1) + 1, d.end] as const);
   const onColonLine = (offset: number): boolean => colonLines.some(([s, e]) => offset >= s && offset <= e);
@@ -154,13 +165,13 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   const diagnostics: K8sDiagnostic[] = syntax.filter((d) => d.ruleId === 'yaml/tab-indent' || !onColonLine(d.start));
   diagnostics.push(...missingColons);
   if (parseOk) {
-    for (const finding of validateDocuments(text, schema, classification)) {
+    for (const finding of validateDocuments(text, documents, schema, classification)) {
       // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
       if (finding.ruleId === 'k8s/type' && colonLines.some(([s]) => s >= finding.start && s < finding.end)) continue;
       diagnostics.push(finding);
     }
   }
-  if (tabs && !parseOk) diagnostics.push(...lookPastTabs(text, tabWidth, meta, context, diagnostics));
+  if (tabFix && !parseOk) diagnostics.push(...lookPastTabs(text, tabFix, meta, context, diagnostics));
   return { classification, diagnostics: diagnostics.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
@@ -170,8 +181,8 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
  * at the same places in the original. They carry no fix: their edits would be against the expanded
  * text; the next fix pass, after the tab fix, offers them.
  */
-function lookPastTabs(text: string, tabWidth: number, meta: SnippetMeta, context: CheckContext, known: K8sDiagnostic[]): K8sDiagnostic[] {
-  const expanded = applyEdits(text, tabIndentFix(text, tabWidth).edits);
+function lookPastTabs(text: string, tabFix: Fix, meta: SnippetMeta, context: CheckContext, known: K8sDiagnostic[]): K8sDiagnostic[] {
+  const expanded = applyEdits(text, tabFix.edits);
   const toOriginal = indentationMap(expanded, text);
   const seen = new Set(known.map((d) => `${d.ruleId} ${d.start}`));
   return checkYamlSnippetDetailed(expanded, meta, context)
@@ -200,5 +211,3 @@ function indentationMap(from: string, to: string): (offset: number) => number {
 export function checkYamlSnippet(text: string, meta: SnippetMeta, context: CheckContext): Diagnostic[] {
   return checkYamlSnippetDetailed(text, meta, context).diagnostics;
 }
-
-export { shortTypeName };

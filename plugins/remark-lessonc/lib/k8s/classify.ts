@@ -4,9 +4,9 @@
  * kubeconfig, compose, a prose list). Works on broken YAML through the lenient outline.
  */
 import type { SnippetMeta } from '../types.ts';
-import { isMap, isPair, isScalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type YAMLMap } from 'yaml';
 import { parseYamlDocuments } from '../yaml/parse.ts';
-import { buildOutline, resolveOutline, type Outline } from './outline.ts';
+import { buildOutline, resolveOutline, unquote, type Outline } from './outline.ts';
 import { type KubernetesSchema, loadSchema, shortTypeName } from './schema.ts';
 import { editDistance } from '../edit-distance.ts';
 
@@ -31,8 +31,7 @@ interface TopLevel {
   leafValues: string[];
 }
 
-function topLevelFromAst(text: string): TopLevel[] | undefined {
-  const docs = parseYamlDocuments(text);
+function topLevelFromAst(docs: Document.Parsed[]): TopLevel[] | undefined {
   if (docs.some((d) => d.errors.length)) return undefined;
   return docs.map((doc) => {
     const top: TopLevel = { keys: [], values: new Map(), leafValues: [] };
@@ -59,7 +58,7 @@ function topLevelFromOutline(outline: Outline): TopLevel[] {
       if (entry.kind !== 'key') continue;
       top.keys.push(entry.key!);
       if (entry.value) {
-        top.values.set(entry.key!, entry.value.replace(/^["']|["']$/g, ''));
+        top.values.set(entry.key!, unquote(entry.value));
         top.leafValues.push(entry.value);
       }
     }
@@ -83,6 +82,12 @@ export function typeForMetaKind(schema: KubernetesSchema, kind: string): string 
   return matches.find((m) => m.startsWith('io.k8s.api.core.v1.')) ?? matches[0];
 }
 
+/** A fragment of the type the `kind=` meta names, if it names one. */
+function fragmentOfMetaKind(meta: SnippetMeta, schema: KubernetesSchema): Classification | undefined {
+  const typeName = typeof meta.kind === 'string' ? typeForMetaKind(schema, meta.kind) : undefined;
+  return typeName ? { kind: 'yaml-fragment', assumedType: shortTypeName(typeName), assumedTypeName: typeName } : undefined;
+}
+
 /** Scores how well a type explains a fragment: keys resolved minus unknown ones (top-level unknowns disqualify). */
 function fragmentScore(outline: Outline, schema: KubernetesSchema, typeName: string): { score: number; topUnknown: number } {
   const root = schema.type(typeName) ?? null;
@@ -103,18 +108,13 @@ function fragmentScore(outline: Outline, schema: KubernetesSchema, typeName: str
   return { score, topUnknown };
 }
 
-export function classifyWithSchema(text: string, meta: SnippetMeta, schema: KubernetesSchema): Classification {
+/** `documents`: the parsed `text`, when the caller has it already. */
+export function classifyWithSchema(text: string, meta: SnippetMeta, schema: KubernetesSchema, documents?: Document.Parsed[]): Classification {
   if (meta.check === false) return { kind: 'yaml' };
   const outline = buildOutline(text, 4);
-  const tops = topLevelFromAst(text) ?? topLevelFromOutline(outline);
+  const tops = topLevelFromAst(documents ?? parseYamlDocuments(text)) ?? topLevelFromOutline(outline);
   const allKeys = tops.flatMap((t) => t.keys);
-  if (!allKeys.length) {
-    if (typeof meta.kind === 'string') {
-      const forced = typeForMetaKind(schema, meta.kind);
-      if (forced) return { kind: 'yaml-fragment', assumedType: shortTypeName(forced), assumedTypeName: forced };
-    }
-    return { kind: 'yaml' };
-  }
+  if (!allKeys.length) return fragmentOfMetaKind(meta, schema) ?? { kind: 'yaml' };
   const elided = /(^|\n)\.\.\.[ \t]*(\n|$)/.test(text) || /(^|\n)[ \t]*#?[ \t]*\.\.\.[ \t]*(\n|$)/.test(text);
   for (const top of tops) {
     const apiKey = findKey(top.keys, 'apiVersion');
@@ -131,10 +131,8 @@ export function classifyWithSchema(text: string, meta: SnippetMeta, schema: Kube
       return { kind: 'manifest' };
     }
   }
-  if (typeof meta.kind === 'string') {
-    const forced = typeForMetaKind(schema, meta.kind);
-    if (forced) return { kind: 'yaml-fragment', assumedType: shortTypeName(forced), assumedTypeName: forced };
-  }
+  const forced = fragmentOfMetaKind(meta, schema);
+  if (forced) return forced;
   // `kind: Pod` with the rest elided (`...`): an excerpt of that kind.
   for (const top of tops) {
     const kindValue = top.values.get('kind');

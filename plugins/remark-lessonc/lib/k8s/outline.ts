@@ -64,6 +64,11 @@ function mappingColon(content: string): number {
   return -1;
 }
 
+/** An entry's value without the quotes around it (`"v1"` -> `v1`). */
+export function unquote(value: string): string {
+  return value.replace(/^["']|["']$/g, '');
+}
+
 function stripComment(value: string): string {
   const match = /(^|\s)#/.exec(value);
   return (match ? value.slice(0, match.index) : value).trim();
@@ -110,9 +115,7 @@ export function buildOutline(text: string, tabWidth: number): Outline {
     // List item dashes, possibly several (`- - x`).
     while (/^-(\s|$)/.test(content)) {
       const after = /^-[ \t]*/.exec(content)![0];
-      const contentCol = column + visualColumn(after, tabWidth) - 0;
       newEntries.push({ kind: 'item', line: lineNo, col: column, contentCol: column + after.length, lineStart: start, lineEnd, lineContentEnd, children: [], doc });
-      void contentCol;
       column += after.length;
       offset += after.length;
       content = content.slice(after.length);

@@ -63,9 +63,15 @@ export class KubernetesSchema {
     return (this.kindsByLowerName.get(kind.toLowerCase()) ?? []).filter(([, k]) => k === kind).map(([v]) => v);
   }
 
-  /** Kinds whose name matches case-insensitively (`configmap` -> ConfigMap). */
-  kindsNamedLike(kind: string): [string, string][] {
-    return this.kindsByLowerName.get(kind.toLowerCase()) ?? [];
+  /** The newest served type of a built-in kind, whatever apiVersion was written (`Deployment` -> apps/v1). */
+  newestTypeForKind(kind: string): string | undefined {
+    const served = this.apiVersionsOfKind(kind);
+    return served.length ? this.typeForKind(served[served.length - 1], kind) : undefined;
+  }
+
+  /** Kinds of apiVersion whose name matches case-insensitively (`configmap` in v1 -> ConfigMap). */
+  kindsNamedLike(apiVersion: string, kind: string): string[] {
+    return (this.kindsByLowerName.get(kind.toLowerCase()) ?? []).filter(([v]) => v === apiVersion).map(([, k]) => k);
   }
 
   /** True when the API group of apiVersion is one the schema knows (then an unknown kind is a mistake, not a CRD). */
@@ -74,16 +80,8 @@ export class KubernetesSchema {
     return Object.keys(this.data.gvk).some((v) => (v.includes('/') ? v.split('/')[0] : '') === group);
   }
 
-  allKinds(): string[] {
-    return [...new Set(Object.values(this.data.gvk).flatMap((kinds) => Object.keys(kinds)))].sort();
-  }
-
   typesWithField(field: string): string[] {
     return this.typesByField.get(field) ?? [];
-  }
-
-  fieldNames(shape: Shape): string[] {
-    return Object.keys(shape.p ?? {});
   }
 }
 

@@ -11,7 +11,7 @@
  * fix. Walking the `yaml` AST gives every node's exact range, all problems in one pass, and a place
  * for each rule to build its fix.
  */
-import { isMap, isSeq, isScalar, isAlias, isPair, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { isMap, isScalar, isAlias, isPair, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Shape } from './schema-types.ts';
 import { type KubernetesSchema, shortTypeName } from './schema.ts';
 import { type K8sDiagnostic, type PathSegment } from './diagnostic.ts';
@@ -127,13 +127,15 @@ function walkMap(visit: Visit, ctx: WalkContext): void {
   }
 }
 
+/** The pair of a map whose key is `name`. */
+export function findPair(map: YAMLMap, name: string): Pair | undefined {
+  return map.items.find((pair): pair is Pair => isPair(pair) && keyText(pair) === name);
+}
+
 /** Value node of a field in a map visit. */
 export function fieldNode(visit: Visit, field: string, ctx: WalkContext): { pair: Pair; node: Node | null } | undefined {
-  if (!isMap(visit.node)) return undefined;
-  for (const pair of (visit.node as YAMLMap).items) {
-    if (isPair(pair) && keyText(pair) === field) return { pair, node: deref(pair.value, ctx) };
-  }
-  return undefined;
+  const pair = isMap(visit.node) ? findPair(visit.node as YAMLMap, field) : undefined;
+  return pair ? { pair, node: deref(pair.value, ctx) } : undefined;
 }
 
 /** Range used to point at a whole value: its field name when it has one, else the node. */
@@ -147,10 +149,6 @@ export function anchorRange(visit: Visit): [number, number] {
 export function nodeRange(node: Node): [number, number] {
   const range = node.range!;
   return [range[0], Math.max(range[1], range[0] + 1)];
-}
-
-export function scalarValue(node: Node | null): unknown {
-  return isScalar(node) ? (node as Scalar).value : undefined;
 }
 
 export function newWalkContext(schema: KubernetesSchema, text: string, doc: Document.Parsed, fragment: boolean): WalkContext {

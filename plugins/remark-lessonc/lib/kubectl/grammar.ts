@@ -26,6 +26,7 @@ export interface KubectlFlag {
   takesValue: boolean;
   enum?: string[];
   deprecated?: string;
+  /** Accepted by kubectl but not listed in its help (deprecated aliases). */
   hidden?: boolean;
 }
 
@@ -39,22 +40,28 @@ export interface KubectlCommand {
   aliases?: string[];
   summary: string;
   usage: string;
+  /** True when the command itself runs (not only a group of subcommands). */
   runnable: boolean;
   flags: Record<string, KubectlFlag>;
   requiredFlags?: string[];
   subcommands?: Record<string, KubectlCommand>;
   deprecated?: string;
   args?: KubectlArguments;
+  /** Flags that old kubectl versions had and this one rejects, with what to use instead. */
   removedFlags?: Record<string, KubectlRemovedFlag>;
 }
 
-/** Positional arguments, from the Usage line (see scripts/gen-kubectl-grammar.ts). */
+/** Positional arguments, from the Usage line (see analyseUsage in scripts/gen-kubectl-grammar.ts). */
 export interface KubectlArguments {
+  /** Required positional arguments before `--`. */
   min: number;
   /** Most positional arguments before `--` kubectl accepts (create subcommands: exactly one NAME). */
   max?: number;
+  /** Required words after `--` (exec's COMMAND). */
   minAfterDash?: number;
+  /** Flags any of which replace the required arguments (`-f FILENAME` in `(-f FILENAME | TYPE NAME)`). */
   satisfiedBy?: string[];
+  /** The first argument is a resource type (`TYPE`, `RESOURCE`, `TYPE[.VERSION][.GROUP]`), not a name. */
   typeFirst?: boolean;
   /** `(-f FILENAME | TYPE NAME) KEY=VAL`: when the first word is a bare TYPE, the NAME is one more word. */
   typeNameFirst?: boolean;

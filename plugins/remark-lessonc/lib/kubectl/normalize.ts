@@ -4,9 +4,9 @@
  * `kubectl get pods -o=wide --all-namespaces` normalise to the same thing.
  * Browser-safe: takes the grammar as a parameter (or the one loaded with loadKubectlGrammar()).
  */
-import { resolveResourceType, type KubectlGrammar } from './grammar.ts';
+import { findSubcommand, resolveResourceType, rootCommand, type KubectlCommand, type KubectlGrammar } from './grammar.ts';
 import { currentKubectlGrammar } from './load-grammar.ts';
-import { parseKubectlArgs } from './parse.ts';
+import { isGoTrue, parseKubectlArgs } from './parse.ts';
 import { resourceTypeMentions } from './rules/unknown-resource.ts';
 import { findKubectlInvocations } from './tokenize.ts';
 
@@ -38,7 +38,7 @@ export function normalizeCommand(line: string, grammar: KubectlGrammar = current
   for (const flag of parsed.flags) {
     const spec = flag.flag;
     let value: string | boolean;
-    if (spec?.type === 'bool') value = flag.value === undefined ? true : ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(flag.value);
+    if (spec?.type === 'bool') value = flag.value === undefined ? true : isGoTrue(flag.value);
     else value = flag.value ?? '';
     const repeatable = spec?.type === 'stringArray' || spec?.type === 'stringSlice' || spec?.type === 'stringToString';
     if (repeatable) {
@@ -82,12 +82,8 @@ function describeFlag(name: string, value: string | boolean | string[]): string 
 
 /** Short form for messages, using the shorthand the lesson most likely used (`-o wide`). */
 function describeFlagForHumans(grammar: KubectlGrammar, command: string[], name: string, value: string | boolean | string[]): string {
-  let level: { flags: Record<string, { shorthand?: string }>; subcommands?: Record<string, unknown> } | undefined;
-  let commands: Record<string, unknown> | undefined = grammar.commands;
-  for (const part of command) {
-    level = commands?.[part] as typeof level;
-    commands = level?.subcommands as Record<string, unknown> | undefined;
-  }
+  let level: KubectlCommand | undefined = rootCommand(grammar);
+  for (const part of command) level = level && findSubcommand(level, part);
   const shorthand = level?.flags[name]?.shorthand ?? grammar.globalFlags[name]?.shorthand;
   if (shorthand && value !== true && typeof value === 'string') return `-${shorthand} ${value}`;
   return describeFlag(name, value);

@@ -161,25 +161,12 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
       const flag = flagSet.byName.get(name);
       if (!flag) {
         problems.push({ kind: 'unknown-flag', written: `--${name}`, word, start: at(0), end: plain ? at(2 + name.length) : word.end, shorthand: false });
-        // pflag stops at the first error; keep going to report more, assuming `--x value` when the next word is not a flag.
+        // pflag stops at the first error; keep going to report more (the next word is read on its own).
         continue;
       }
-      const parsed: ParsedFlag = { name, flag, written: `--${name}`, word, start: word.start, end: word.end, attached: eq >= 0 };
-      if (eq >= 0) {
-        parsed.value = body.slice(eq + 1);
-        parsed.valueStart = at(2 + eq + 1);
-        parsed.valueEnd = word.end;
-      } else if (flag.takesValue) {
-        if (i + 1 < rest.length) {
-          const valueWord = rest[++i];
-          parsed.value = valueWord.value;
-          parsed.valueWord = valueWord;
-          parsed.valueStart = valueWord.start;
-          parsed.valueEnd = valueWord.end;
-        } else {
-          problems.push({ kind: 'missing-flag-value', flag: parsed });
-        }
-      }
+      const parsed: ParsedFlag = { name, flag, written: `--${name}`, word, start: word.start, end: word.end, attached: false };
+      if (eq >= 0) attachValue(parsed, body.slice(eq + 1), at(2 + eq + 1));
+      else if (flag.takesValue && takeValueWord(parsed, rest[i + 1], problems)) i++;
       flags.push(parsed);
       if (parsed.value !== undefined) checkValue(parsed, problems);
       continue;
@@ -198,34 +185,14 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
       const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset === 1 ? 0 : offset), end: at(offset + 1), attached: false };
       flags.push(parsed);
       if (shorthands.length > 2 && shorthands[1] === '=') {
-        parsed.value = shorthands.slice(2);
-        parsed.attached = true;
-        parsed.valueStart = at(offset + 2);
-        parsed.valueEnd = word.end;
-        parsed.end = word.end;
-        checkValue(parsed, problems);
-        break;
-      }
-      if (!flag.takesValue) {
+        attachValue(parsed, shorthands.slice(2), at(offset + 2));
+      } else if (!flag.takesValue) {
         shorthands = shorthands.slice(1);
         offset++;
         continue;
-      }
-      if (shorthands.length > 1) {
-        parsed.value = shorthands.slice(1);
-        parsed.attached = true;
-        parsed.valueStart = at(offset + 1);
-        parsed.valueEnd = word.end;
-        parsed.end = word.end;
-      } else if (i + 1 < rest.length) {
-        const valueWord = rest[++i];
-        parsed.value = valueWord.value;
-        parsed.valueWord = valueWord;
-        parsed.valueStart = valueWord.start;
-        parsed.valueEnd = valueWord.end;
-      } else {
-        problems.push({ kind: 'missing-flag-value', flag: parsed });
-      }
+      } else if (shorthands.length > 1) {
+        attachValue(parsed, shorthands.slice(1), at(offset + 1));
+      } else if (takeValueWord(parsed, rest[i + 1], problems)) i++;
       if (parsed.value !== undefined) checkValue(parsed, problems);
       break;
     }
@@ -241,10 +208,39 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
   return { commandPath, command, commandWords, flags, positionals, dashDash, dashArgs, problems };
 }
 
+/** A value written in the flag's own word (`--flag=value`, `-owide`, `-o=wide`): it runs to the word's end. */
+function attachValue(parsed: ParsedFlag, value: string, valueStart: number): void {
+  parsed.value = value;
+  parsed.attached = true;
+  parsed.valueStart = valueStart;
+  parsed.valueEnd = parsed.word.end;
+  parsed.end = parsed.word.end;
+}
+
+/** The next word as the flag's value (`-n default`); without one, a missing value. True when taken. */
+function takeValueWord(parsed: ParsedFlag, valueWord: ShellWord | undefined, problems: ParseProblem[]): boolean {
+  if (!valueWord) {
+    problems.push({ kind: 'missing-flag-value', flag: parsed });
+    return false;
+  }
+  parsed.value = valueWord.value;
+  parsed.valueWord = valueWord;
+  parsed.valueStart = valueWord.start;
+  parsed.valueEnd = valueWord.end;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Value checks pflag itself does (Go's strconv / time / encoding/csv), so kubectl rejects them.
 
-const goBools = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+/** strconv.ParseBool: the words for true, and all it accepts. */
+const goTrue = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const goBools = new Set([...goTrue, '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** A bool flag's value as kubectl reads it (`--flag=T` is true). */
+export function isGoTrue(value: string): boolean {
+  return goTrue.has(value);
+}
 const goInt = /^[+-]?(?:0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB]_?[01]+(?:_[01]+)*|0[oO]?_?[0-7]+(?:_[0-7]+)*|[1-9][0-9]*(?:_[0-9]+)*|0)$/;
 const goDuration = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
 const goFloat = /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN]|0[xX][0-9a-fA-F.]+[pP][+-]?\d+)$/;
@@ -278,6 +274,11 @@ export function csvRecordError(value: string): string | null {
   return null;
 }
 
+function csvReason(value: string): string | null {
+  const error = csvRecordError(value);
+  return error && `expected comma-separated values (${error})`;
+}
+
 function checkValue(parsed: ParsedFlag, problems: ParseProblem[]): void {
   const flag = parsed.flag;
   const value = parsed.value;
@@ -294,24 +295,23 @@ function checkValue(parsed: ParsedFlag, problems: ParseProblem[]): void {
       if (!goInt.test(value) || (flag.type === 'uint' && value.startsWith('-'))) reason = `expected ${flag.type === 'uint' ? 'a non-negative integer' : 'an integer'}`;
       else if (flag.type === 'int32') {
         const number = Number(value.replace(/_/g, ''));
-        if (!Number.isFinite(number) || number > 2147483647 || number < -2147483648) reason = 'value out of range for a 32-bit integer';
+        if (!Number.isFinite(number) || number > 2147483647 || number < -2147483648) reason = 'expected an integer that fits in 32 bits';
       }
       break;
     case 'float':
       if (!goFloat.test(value)) reason = 'expected a number';
       break;
     case 'duration':
-      if (!goDuration.test(value)) reason = /^[+-]?\d+(\.\d+)?$/.test(value) ? 'a duration needs a unit, e.g. `30s`' : 'expected a duration, e.g. `30s` or `5m`';
+      if (!goDuration.test(value)) reason = /^[+-]?\d+(\.\d+)?$/.test(value) ? 'expected a duration with a unit, e.g. `30s`' : 'expected a duration, e.g. `30s` or `5m`';
       break;
     case 'stringSlice':
-      reason = csvRecordError(value);
+      reason = csvReason(value);
       break;
     case 'stringToString':
       if (!value.includes('=')) reason = 'expected `key=value`';
       else if ((value.match(/=/g) ?? []).length > 1) {
-        const csv = csvRecordError(value);
-        if (csv) reason = csv;
-        else if (value.split(',').some((item) => !item.includes('='))) reason = 'expected `key=value` pairs';
+        reason = csvReason(value);
+        if (!reason && value.split(',').some((item) => !item.includes('='))) reason = 'expected `key=value` pairs';
       }
       break;
     default:

@@ -107,10 +107,19 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
   let value = '';
   let dynamic = false;
   let i = start;
+  /** Reads an expansion at `i` into the word (kept literally, marking it dynamic); false when there is none. */
+  const expansionAt = (): boolean => {
+    if (line[i] !== '$' && line[i] !== '`') return false;
+    const expansion = readExpansion(line, i, substitutions);
+    if (!expansion) return false;
+    value += line.slice(i, expansion.end);
+    dynamic = true;
+    i = expansion.end;
+    return true;
+  };
   while (i < line.length) {
     const ch = line[i];
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || operatorChars.has(ch)) break;
-    if ((ch === '<' || ch === '>') ) break;
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '<' || ch === '>' || operatorChars.has(ch)) break;
     if (ch === '\\') {
       if (i + 1 < line.length) value += line[i + 1];
       i += 2;
@@ -131,30 +140,14 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
           i += 2;
           continue;
         }
-        if (line[i] === '$' || line[i] === '`') {
-          const expansion = readExpansion(line, i, substitutions);
-          if (expansion) {
-            value += line.slice(i, expansion.end);
-            dynamic = true;
-            i = expansion.end;
-            continue;
-          }
-        }
+        if (expansionAt()) continue;
         value += line[i];
         i++;
       }
       i++;
       continue;
     }
-    if (ch === '$' || ch === '`') {
-      const expansion = readExpansion(line, i, substitutions);
-      if (expansion) {
-        value += line.slice(i, expansion.end);
-        dynamic = true;
-        i = expansion.end;
-        continue;
-      }
-    }
+    if (expansionAt()) continue;
     value += ch;
     i++;
   }

@@ -1,9 +1,8 @@
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { LessonAnalysis } from '../analyze.ts';
-import { analyzeLesson } from '../analyze.ts';
+import { analyzeLesson, type LessonAnalysis } from '../analyze.ts';
 import { buildQuestion, type QuestionSite } from '../extract/questions.ts';
-import { fixLesson } from '../fix/lesson.ts';
+import { fixAnalyzedLesson } from '../fix/lesson.ts';
 import type { Locale } from '../i18n.ts';
 import type { Question } from '../quiz/schema.ts';
 import { renderQuestion, renderQuestionDirective, renderQuizSection } from './quiz.ts';
@@ -20,17 +19,17 @@ export interface RenderedLesson {
  * listed in a visible box. Rewrites `analysis.tree` in place.
  */
 export function renderLesson(analysis: LessonAnalysis, locale: Locale): RenderedLesson {
-  const fixed = fixLesson(analysis.markdown, { unsafe: true });
-  const after = fixed.output === analysis.markdown ? analysis : analyzeLesson(fixed.output);
+  const { result: fixed, analysis: fixedAnalysis } = fixAnalyzedLesson(analysis, { unsafe: true });
+  const after = fixedAnalysis ?? analyzeLesson(fixed.output);
   const views: SnippetView[] = analysis.snippets.map((snippet) => {
     const corrected = after.snippets[snippet.index]?.value ?? snippet.value;
-    const problems = (source: LessonAnalysis) => source.messages.filter((m) => m.snippetIndex === snippet.index);
+    const problems = after.messages.filter((m) => m.snippetIndex === snippet.index);
     return {
       snippet,
       corrected,
       applied: fixed.applied.filter((fix) => fix.snippetIndex === snippet.index),
-      remaining: problems(after).filter((m) => m.severity !== 'info'),
-      taught: problems(after).filter((m) => m.intentional),
+      remaining: problems.filter((m) => m.severity !== 'info'),
+      taught: problems.filter((m) => m.intentional),
     };
   });
 

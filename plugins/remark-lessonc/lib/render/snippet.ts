@@ -1,4 +1,5 @@
 import type { LessonMessage } from '../analyze.ts';
+import { isMarkedIntentional } from '../extract/meta.ts';
 import type { ExtractedSnippet } from '../extract/snippets.ts';
 import type { AppliedFix } from '../fix/lesson.ts';
 import { translate, type Locale } from '../i18n.ts';
@@ -20,7 +21,7 @@ export interface SnippetView {
 
 export function snippetStatus(view: SnippetView): SnippetStatus {
   if (view.remaining.length > 0) return 'problems';
-  if (view.snippet.meta.intentional !== undefined && view.snippet.meta.intentional !== false) return 'intentional';
+  if (isMarkedIntentional(view.snippet.meta)) return 'intentional';
   return view.applied.length > 0 ? 'corrected' : 'valid';
 }
 
@@ -33,7 +34,7 @@ export function renderSnippet(view: SnippetView, locale: Locale): ElementNode {
   const caption: ElementNode['children'] = [];
   if (typeof snippet.meta.title === 'string') caption.push(element('span', { className: ['lc-title'] }, [text(snippet.meta.title)]));
   if (snippet.kind === 'output') caption.push(element('span', { className: ['lc-badge', 'lc-badge-output'] }, [text(t('snippet.output'))]));
-  if (snippet.meta.intentional !== undefined && snippet.meta.intentional !== false) caption.push(element('span', { className: ['lc-badge', 'lc-badge-intentional'] }, [text(t('snippet.intentional'))]));
+  if (isMarkedIntentional(snippet.meta)) caption.push(element('span', { className: ['lc-badge', 'lc-badge-intentional'] }, [text(t('snippet.intentional'))]));
   if (view.applied.length > 0) {
     caption.push(element('span', { className: ['lc-badge', 'lc-badge-corrected'] }, [text(t('snippet.corrected'))]));
   }

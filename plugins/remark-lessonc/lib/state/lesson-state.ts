@@ -1,14 +1,14 @@
 import type { Document } from 'yaml';
 import { parseAllDocuments } from 'yaml';
 import { fixSnippetText } from '../fix/snippet.ts';
-import { checkYamlSnippet } from '../k8s/check.ts';
 import { nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
 import { checkShellSnippet } from '../kubectl/check.ts';
 import { resolveResourceType } from '../kubectl/grammar.ts';
 import { splitLogicalLines, snippetRange } from '../kubectl/logical-lines.ts';
-import type { Diagnostic, RuleContext, Snippet } from '../types.ts';
-import type { LessonDiagnostic } from '../validate.ts';
+import { escapeRegExp } from '../regexp.ts';
+import type { Diagnostic, Snippet } from '../types.ts';
+import type { LessonDiagnostic, LessonRuleContext } from '../validate.ts';
 import {
   createObject,
   createUnknownObjects,
@@ -39,7 +39,7 @@ const FILE_COMMAND = /^(?:sudo\s+)?(?:cat|vi|vim|nano|less|more|view)\s+(\S+)\s*
  * The lesson-state rule: walks the lesson in order, keeping the model of the cluster the learner
  * has built, and warns where a command names an object that does not exist at that point.
  */
-export function checkLessonState(snippets: readonly Snippet[], context: RuleContext): LessonDiagnostic[] {
+export function checkLessonState(snippets: readonly Snippet[], context: LessonRuleContext): LessonDiagnostic[] {
   const state = emptyCluster();
   for (const object of PREEXISTING) createObject(state, object);
   const diagnostics: LessonDiagnostic[] = [];
@@ -64,8 +64,8 @@ function manifestPath(snippet: Snippet, previous: Snippet | undefined): string |
 }
 
 /** The objects of a manifest as its author meant it: read after its fixes (tabs, typos). */
-function manifestObjects(snippet: Snippet, context: RuleContext): TrackedObject[] {
-  const corrected = fixSnippetText(snippet.value, (text) => checkYamlSnippet(text, snippet.meta, context), { unsafe: true });
+function manifestObjects(snippet: Snippet, context: LessonRuleContext): TrackedObject[] {
+  const corrected = context.corrected(snippet);
   return parseAllDocuments(corrected)
     .filter((document): document is Document.Parsed => 'contents' in document)
     .flatMap((document) => {
@@ -142,7 +142,7 @@ function missingObject(object: NamedObject, state: ClusterState, deleting: boole
  */
 function locateWord(original: string, meant: string, object: NamedObject): { start: number; end: number } {
   if (original === meant) return { start: object.word.start, end: object.word.end };
-  const pattern = new RegExp(`(?<=[\\s/])${object.word.raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`, 'g');
+  const pattern = new RegExp(`(?<=[\\s/])${escapeRegExp(object.word.raw)}(?=\\s|$)`, 'g');
   const matches = [...original.matchAll(pattern)];
   const match = matches.at(-1);
   return match?.index !== undefined ? { start: match.index, end: match.index + match[0].length } : { start: 0, end: original.length };

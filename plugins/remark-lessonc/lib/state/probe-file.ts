@@ -1,9 +1,8 @@
 import { parseAllDocuments } from 'yaml';
-import { fixSnippetText } from '../fix/snippet.ts';
-import { checkYamlSnippet } from '../k8s/check.ts';
 import { editDistance } from '../edit-distance.ts';
-import type { Diagnostic, RuleContext, Snippet } from '../types.ts';
-import type { LessonDiagnostic } from '../validate.ts';
+import { escapeRegExp } from '../regexp.ts';
+import type { Diagnostic, Snippet } from '../types.ts';
+import type { LessonDiagnostic, LessonRuleContext } from '../validate.ts';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
@@ -20,14 +19,14 @@ interface ContainerLike {
  * probe looks for but removes a slightly different path (`touch /tmp/healthy; rm -rf /tmp/healty`),
  * the file never goes away and the probe can never fail — the lesson's demonstration cannot work.
  */
-export function checkProbeFiles(snippets: readonly Snippet[], context: RuleContext): LessonDiagnostic[] {
+export function checkProbeFiles(snippets: readonly Snippet[], context: LessonRuleContext): LessonDiagnostic[] {
   return snippets
     .filter((snippet) => snippet.kind === 'manifest')
     .flatMap((snippet) => probeFileProblems(snippet, context).map((d) => ({ ...d, snippetIndex: snippet.index })));
 }
 
-function probeFileProblems(snippet: Snippet, context: RuleContext): Diagnostic[] {
-  const corrected = fixSnippetText(snippet.value, (text) => checkYamlSnippet(text, snippet.meta, context), { unsafe: true });
+function probeFileProblems(snippet: Snippet, context: LessonRuleContext): Diagnostic[] {
+  const corrected = context.corrected(snippet);
   const diagnostics: Diagnostic[] = [];
   for (const document of parseAllDocuments(corrected)) {
     if (!('contents' in document) || document.errors.length > 0) continue;
@@ -61,7 +60,7 @@ function probeFileProblems(snippet: Snippet, context: RuleContext): Diagnostic[]
 
 /** Where the removed path is written in the original snippet (after an `rm`). */
 function originalOffset(text: string, path: string): number {
-  const match = new RegExp(`\\brm\\s+(?:-\\S+\\s+)*(${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`).exec(text);
+  const match = new RegExp(`\\brm\\s+(?:-\\S+\\s+)*(${escapeRegExp(path)})`).exec(text);
   return match ? match.index + match[0].length - path.length : -1;
 }
 

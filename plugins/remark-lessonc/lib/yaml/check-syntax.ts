@@ -2,15 +2,17 @@
  * YAML syntax rules: every error and warning the `yaml` package reports becomes a Diagnostic with
  * its exact offsets (`yaml/tab-indent`, `yaml/bad-indent`, `yaml/duplicate-key`, ...).
  */
+import type { Document } from 'yaml';
 import type { Diagnostic, Fix } from '../types.ts';
 import { parseYamlDocuments } from './parse.ts';
 import { yamlRuleId } from './rule-ids.ts';
-import { TAB_WIDTHS, tabIndentFix } from './tab-indent.ts';
-import { applyEdits } from '../fix/apply.ts';
+import { bestTabWidth, tabIndentFix } from './tab-indent.ts';
 
-const MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: 'Unexpected tab in indentation, expected spaces',
-  DUPLICATE_KEY: 'Duplicate key',
+const TAB_MESSAGE = 'Unexpected tab in indentation, expected spaces';
+
+/** Our wording for parser codes whose own message does not say what was found and what was expected. */
+const MESSAGES: Record<string, (found: string) => string> = {
+  DUPLICATE_KEY: (key) => `Unexpected duplicate key \`${key}\`, expected each key once in a map`,
 };
 
 /** Number of YAML errors in text (to compare candidate fixes). */
@@ -18,29 +20,17 @@ export function countYamlErrors(text: string): number {
   return parseYamlDocuments(text).reduce((n, doc) => n + doc.errors.length, 0);
 }
 
-/** The tab width whose expansion leaves the fewest YAML errors (ties: the smaller width). */
-export function tabWidthByYamlErrors(text: string): number {
-  let best: number = TAB_WIDTHS[0];
-  let bestErrors = Infinity;
-  for (const width of TAB_WIDTHS) {
-    const errors = countYamlErrors(applyEdits(text, tabIndentFix(text, width).edits));
-    if (errors < bestErrors) {
-      best = width;
-      bestErrors = errors;
-    }
-  }
-  return best;
-}
-
 export interface SyntaxOptions {
   /** Fix offered for tab indentation; default: widths judged by YAML errors alone. */
   tabFix?: Fix;
+  /** The documents of `text` when the caller has parsed them already. */
+  documents?: Document.Parsed[];
 }
 
 export function checkYamlSyntax(text: string, options: SyntaxOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let tabbed = false;
-  for (const doc of parseYamlDocuments(text)) {
+  for (const doc of options.documents ?? parseYamlDocuments(text)) {
     for (const [problems, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
       for (const problem of problems) {
         if (problem.code === 'TAB_AS_INDENT') {
@@ -49,7 +39,7 @@ export function checkYamlSyntax(text: string, options: SyntaxOptions = {}): Diag
         }
         let [start, end] = problem.pos;
         if (end <= start) end = Math.min(text.length, start + 1);
-        const message = MESSAGES[problem.code] ?? problem.message.split('\n')[0].replace(/\s+at line \d+, column \d+.*$/, '');
+        const message = MESSAGES[problem.code]?.(text.slice(start, end)) ?? problem.message.split('\n')[0].replace(/\s+at line \d+, column \d+.*$/, '');
         diagnostics.push({ ruleId: yamlRuleId(problem.code), severity, message, start, end });
       }
     }
@@ -58,8 +48,8 @@ export function checkYamlSyntax(text: string, options: SyntaxOptions = {}): Diag
   // The parser reports the first tab of a run and then loses the structure: every later error is a
   // consequence. Report each tab-indented line instead (the author sees them all), with the one fix
   // for the whole block; the next pass, on the fixed text, reports what is really left.
-  const fix = options.tabFix ?? tabIndentFix(text, tabWidthByYamlErrors(text));
-  return tabIndentedLines(text).map(({ start, end }) => ({ ruleId: yamlRuleId('TAB_AS_INDENT'), severity: 'error', message: MESSAGES.TAB_AS_INDENT!, start, end, fix }));
+  const fix = options.tabFix ?? tabIndentFix(text, bestTabWidth(text, countYamlErrors));
+  return tabIndentedLines(text).map(({ start, end }) => ({ ruleId: yamlRuleId('TAB_AS_INDENT'), severity: 'error', message: TAB_MESSAGE, start, end, fix }));
 }
 
 /** The leading whitespace of every line whose indentation holds a tab. */

@@ -4,6 +4,7 @@
  * sense: fewest YAML errors here, best schema fit in lib/k8s).
  */
 import type { Edit, Fix } from '../types.ts';
+import { applyEdits } from '../fix/apply.ts';
 
 export const TAB_WIDTHS = [2, 4, 8] as const;
 
@@ -52,6 +53,23 @@ export function tabIndentEdits(text: string, tabWidth: number): Edit[] {
     edits.push({ start: span.start, end: span.start + leading.length, text: ' '.repeat(visualColumn(leading, tabWidth)) });
   }
   return edits;
+}
+
+/**
+ * The tab width (of TAB_WIDTHS) whose expansion of `text` costs least; ties go to the smaller width.
+ * `cost` gets the expanded text and the width.
+ */
+export function bestTabWidth(text: string, cost: (expanded: string, tabWidth: number) => number): number {
+  let best: number = TAB_WIDTHS[0];
+  let bestCost = Infinity;
+  for (const width of TAB_WIDTHS) {
+    const candidate = cost(applyEdits(text, tabIndentEdits(text, width)), width);
+    if (candidate < bestCost) {
+      best = width;
+      bestCost = candidate;
+    }
+  }
+  return best;
 }
 
 export function tabIndentFix(text: string, tabWidth: number): Fix {

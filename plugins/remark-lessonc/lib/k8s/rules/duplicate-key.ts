@@ -4,9 +4,9 @@
  * default (`protocol` defaults to TCP), as on the API server. Duplicate env names are accepted
  * (the later one wins), so they are a warning. Duplicate keys inside one YAML map are yaml/duplicate-key.
  */
-import { isMap, isScalar, type YAMLMap, type YAMLSeq, isPair } from 'yaml';
+import { isMap, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { WalkContext, Visit } from '../walk.ts';
-import { keyText, deref, nodeRange } from '../walk.ts';
+import { findPair, deref, nodeRange } from '../walk.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { shortTypeName } from '../schema.ts';
 
@@ -22,7 +22,7 @@ export function checkListMapDuplicates(visit: Visit, ctx: WalkContext): void {
     if (!isMap(item)) return;
     const values: unknown[] = [];
     for (const key of keys) {
-      const pair = (item as YAMLMap).items.find((p) => isPair(p) && keyText(p) === key);
+      const pair = findPair(item as YAMLMap, key);
       const value = pair && isScalar(pair.value) ? pair.value.value : undefined;
       values.push(value ?? itemType?.shape.p?.[key]?.def);
     }
@@ -39,7 +39,7 @@ export function checkListMapDuplicates(visit: Visit, ctx: WalkContext): void {
     ctx.findings.push({
       ruleId: RULE,
       severity: env ? 'warning' : 'error',
-      message: `Duplicate item in \`${String(visit.path[visit.path.length - 1])}\` (${described}), already used by item ${first}`,
+      message: `Unexpected duplicate item in \`${String(visit.path[visit.path.length - 1])}\` (${described}), expected each ${keys.map((k) => `\`${k}\``).join(' + ')} once (item ${first} has the same)`,
       start,
       end: Math.min(end, ctx.text.indexOf('\n', start) < 0 ? end : ctx.text.indexOf('\n', start)),
       fieldPath: formatFieldPath([...visit.path, index]),

@@ -59,12 +59,12 @@ export function checkImageName(visit: Visit, ctx: WalkContext): void {
   if (dockerOfficialImages().has(name)) return;
   const [start, end] = nodeRange(found.node!);
   const suggestion = nearestOfficial(name);
-  const nameStart = start + (ctx.text.slice(start, end).indexOf(name) >= 0 ? ctx.text.slice(start, end).indexOf(name) : 0);
+  const nameStart = start + Math.max(0, ctx.text.slice(start, end).indexOf(name));
   ctx.findings.push({
     ruleId: RULE,
     severity: 'warning',
     message: suggestion
-      ? `Unexpected image \`${name}\`: not a Docker Official Image, did you mean \`${suggestion.name}\`? (or add the registry/namespace)`
+      ? `Unexpected image \`${name}\`: not a Docker Official Image, expected \`${suggestion.name}\` (or \`<registry or namespace>/${name}\`)`
       : `Unexpected image \`${name}\`: not a Docker Official Image, expected \`<registry or namespace>/${name}\``,
     start,
     end,

@@ -3,25 +3,24 @@
  * top-level object `apiVersion`, `kind` and `metadata.name` or `generateName`). Not checked in
  * fragments, which are excerpts by nature.
  */
-import { type YAMLMap, isPair } from 'yaml';
+import { type YAMLMap, isMap, isPair } from 'yaml';
 import type { WalkContext, Visit } from '../walk.ts';
-import { anchorRange, keyText } from '../walk.ts';
+import { anchorRange, findPair, keyText } from '../walk.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { shortTypeName } from '../schema.ts';
 
 const RULE = 'k8s/required';
 
-export function missingRequired(visit: Visit, names: string[], ctx: WalkContext, typeLabel?: string): void {
+function missingRequired(visit: Visit, names: string[], ctx: WalkContext): void {
   const present = new Set((visit.node as YAMLMap).items.filter(isPair).map((p) => keyText(p)));
   const missing = names.filter((name) => !present.has(name));
   if (!missing.length) return;
   const [start, end] = anchorRange(visit);
-  const label = typeLabel ?? `\`${shortTypeName(visit.typeName)}\``;
   for (const name of missing) {
     ctx.findings.push({
       ruleId: RULE,
       severity: 'error',
-      message: `Missing required field \`${name}\` in ${label}`,
+      message: `Missing required field \`${name}\` in \`${shortTypeName(visit.typeName)}\``,
       start,
       end,
       fieldPath: formatFieldPath([...visit.path, name]),
@@ -40,10 +39,9 @@ export function checkRequired(visit: Visit, ctx: WalkContext): void {
 export function checkTopLevelName(root: Visit, ctx: WalkContext): void {
   if (ctx.fragment) return;
   const map = root.node as YAMLMap;
-  const metadataPair = map.items.find((p) => isPair(p) && keyText(p) === 'metadata');
-  const metadata = metadataPair?.value as YAMLMap | null | undefined;
-  const has = (name: string): boolean => !!metadata?.items?.some((p) => isPair(p) && keyText(p) === name);
-  if (has('name') || has('generateName')) return;
+  const metadataPair = findPair(map, 'metadata');
+  const metadata = metadataPair?.value;
+  if (isMap(metadata) && (findPair(metadata, 'name') || findPair(metadata, 'generateName'))) return;
   const anchor = metadataPair ? (metadataPair.key as { range: [number, number] }).range : anchorRange(root);
   ctx.findings.push({
     ruleId: RULE,

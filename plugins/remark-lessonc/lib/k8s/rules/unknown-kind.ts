@@ -24,9 +24,8 @@ export function unknownKind(schema: KubernetesSchema, apiVersion: string, kind: 
       url: ruleUrl(RULE),
     };
   }
-  const kindsHere = Object.keys(schema.data.gvk[apiVersion] ?? {});
-  const sameCase = kindsHere.filter((k) => k.toLowerCase() === kind.toLowerCase());
-  const nearest = sameCase.length ? { names: sameCase } : nearestNames(kind, kindsHere);
+  const sameCase = schema.kindsNamedLike(apiVersion, kind);
+  const nearest = sameCase.length ? { names: sameCase } : nearestNames(kind, Object.keys(schema.data.gvk[apiVersion] ?? {}));
   return {
     ruleId: RULE,
     severity: 'error',

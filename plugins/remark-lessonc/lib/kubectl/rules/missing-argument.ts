@@ -30,11 +30,8 @@ export const missingArgumentRule: KubectlRule = ({ line, invocation, parsed }) =
   const isUpdate = (value: string): boolean => value.includes('=') || value.endsWith('-');
   const updatesRequired = args.typeNameFirst && /\b[A-Z_0-9]+=[A-Z_0-9]+\b/.test(parsed.command.usage);
   const missingUpdate = updatesRequired && !satisfied && parsed.positionals.length > 0 && !parsed.positionals.some((w) => isUpdate(w.value) || w.dynamic);
-  const min = updatesRequired ? 0 : args.min;
   if (missingUpdate) {
     diagnostics.push(lineDiagnostic(line, ruleId, 'error', `Missing \`KEY=VALUE\` argument for \`${where}\`, expected \`${usage}\``, invocation.program.start, invocation.end));
-  } else if (updatesRequired && !satisfied && parsed.positionals.length < args.min) {
-    diagnostics.push(lineDiagnostic(line, ruleId, 'error', `Missing argument for \`${where}\`, expected \`${usage}\``, invocation.program.start, invocation.end));
   }
   if (args.max !== undefined && parsed.positionals.length > args.max) {
     const extra = parsed.positionals[args.max];
@@ -42,7 +39,7 @@ export const missingArgumentRule: KubectlRule = ({ line, invocation, parsed }) =
       lineDiagnostic(line, ruleId, 'error', `Unexpected argument \`${extra.value}\` for \`${where}\`, expected at most ${args.max} (\`${usage}\`)`, extra.start, parsed.positionals[parsed.positionals.length - 1].end),
     );
   }
-  if (!satisfied && parsed.positionals.length < min) {
+  if (!satisfied && !missingUpdate && parsed.positionals.length < args.min) {
     diagnostics.push(lineDiagnostic(line, ruleId, 'error', `Missing argument for \`${where}\`, expected \`${usage}\``, invocation.program.start, invocation.end));
   } else if (args.minAfterDash && parsed.dashArgs.length < args.minAfterDash && parsed.positionals.length < 2 && !satisfied) {
     diagnostics.push(lineDiagnostic(line, ruleId, 'error', `Missing command after \`--\` for \`${where}\`, expected \`${usage}\``, invocation.program.start, invocation.end));

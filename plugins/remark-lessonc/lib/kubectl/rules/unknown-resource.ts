@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../../types.ts';
 import { resolveResourceType, resourceIndexOf } from '../grammar.ts';
 import { nearestNames } from '../nearest.ts';
+import type { ParsedInvocation } from '../parse.ts';
 import type { ShellWord } from '../tokenize.ts';
 import { lineDiagnostic } from './diagnostic.ts';
 import type { KubectlRule } from './rule.ts';
@@ -14,7 +15,7 @@ import type { KubectlRule } from './rule.ts';
 const ruleId = 'kubectl/unknown-resource';
 
 /** The resource-type words of an invocation, each with its offset inside the word's value. */
-export function resourceTypeMentions(parsed: import('../parse.ts').ParsedInvocation): Array<{ word: ShellWord; type: string; offset: number }> {
+export function resourceTypeMentions(parsed: ParsedInvocation): Array<{ word: ShellWord; type: string; offset: number }> {
   const mentions: Array<{ word: ShellWord; type: string; offset: number }> = [];
   const args = parsed.command.args;
   if (!args || parsed.positionals.length === 0) return mentions;
