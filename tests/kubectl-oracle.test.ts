@@ -18,6 +18,7 @@ import { bundledKubectlGrammar as grammar } from '../plugins/remark-lessonc/lib/
 import { flagSetOf, findSubcommand, rootCommand, type KubectlCommand } from '../plugins/remark-lessonc/lib/kubectl/grammar.ts';
 import { parseKubectlArgs } from '../plugins/remark-lessonc/lib/kubectl/parse.ts';
 import { findKubectlInvocations } from '../plugins/remark-lessonc/lib/kubectl/tokenize.ts';
+import { seededRandom } from './helpers/seeded-random.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusPath = path.join(path.resolve(repoRoot, '..', 'shared', 'corpus'), 'kubectl-commands.txt');
@@ -110,17 +111,6 @@ function lesscRejects(line: string): { rejected: boolean; messages: string[]; ru
 // ---------------------------------------------------------------------------------------------
 // Deterministic mutations
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Mutation {
   line: string;
@@ -139,7 +129,7 @@ function replaceRange(line: string, start: number, end: number, text: string): s
 }
 
 function generateMutations(lines: string[], count: number, seed: number): Mutation[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
   const mutations: Mutation[] = [];
   const seen = new Set(lines);
