@@ -4,6 +4,7 @@ import { invalidFlagValueRule } from './invalid-flag-value.ts';
 import { missingArgumentRule } from './missing-argument.ts';
 import { missingFlagValueRule } from './missing-flag-value.ts';
 import type { KubectlRule } from './rule.ts';
+import { runOptionsRule } from './run-options.ts';
 import { unknownCommandRule } from './unknown-command.ts';
 import { unknownFlagRule } from './unknown-flag.ts';
 import { unknownResourceRule } from './unknown-resource.ts';
@@ -16,4 +17,5 @@ export const kubectlRules: KubectlRule[] = [
   deprecatedRule,
   unknownResourceRule,
   missingArgumentRule,
+  runOptionsRule,
 ];
