@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeLesson, checkAnswer, importNotes, Question } from '../plugins/remark-lessonc/index.ts';
 import { renderLesson } from '../plugins/remark-lessonc/lib/render/lesson.ts';
 import { seedNotes } from './helpers/paths.ts';
+// Node has the grammar bundled (the site loads it lazily); importing it registers it for grading.
+import '../plugins/remark-lessonc/lib/kubectl/bundled-grammar.ts';
 
 async function seedQuestions(): Promise<Question[]> {
   const markdown = importNotes(await readFile(seedNotes, 'utf8'), { sourceName: '000_27c1ab4a3650825c.txt' });
@@ -44,6 +46,27 @@ describe('questions of the seed', () => {
     expect(checkAnswer(first!, { text: '# kubectl get pods' }).correct).toBe(true);
     expect(checkAnswer(first!, { text: 'kubectl get nodes' })).toMatchObject({ correct: false, feedback: 'quiz.incorrect' });
     expect(checkAnswer(first!, { text: '' })).toMatchObject({ correct: false, feedback: 'quiz.empty' });
+  });
+});
+
+describe('semantic grading of command answers', () => {
+  const question = Question.parse({ id: 'q1', number: 1, prompt: '모든 파드를 넓게', type: 'command', answer: 'kubectl get pods --all-namespaces -o wide' });
+
+  it('accepts the same command written another way', () => {
+    for (const text of ['kubectl get po -A -owide', 'kubectl get pods -o=wide --all-namespaces', '$ kubectl get pod -o wide -A']) {
+      expect(checkAnswer(question, { text }), text).toMatchObject({ correct: true });
+    }
+  });
+
+  it('says what differs', () => {
+    expect(checkAnswer(question, { text: 'kubectl get pods -A' })).toMatchObject({ correct: false, details: ['missing `-o wide`'] });
+    expect(checkAnswer(question, { text: 'kubectl get svc -A -o wide' }).details).toEqual([expect.stringMatching(/expected resource `pods`, got `services`/)]);
+  });
+
+  it('keeps pipes and redirections significant', () => {
+    const redirect = Question.parse({ id: 'q2', number: 2, prompt: 'yaml로 저장', type: 'command', answer: 'kubectl run redis --image=redis123 -o yaml --dry-run=client > redis.yaml' });
+    expect(checkAnswer(redirect, { text: 'kubectl run redis --dry-run=client -o yaml --image=redis123 > redis.yaml' }).correct).toBe(true);
+    expect(checkAnswer(redirect, { text: 'kubectl run redis --dry-run=client -o yaml --image=redis123 > other.yaml' }).correct).toBe(false);
   });
 });
 

@@ -77,6 +77,28 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     await page.close();
   });
 
+  it('grades a command by meaning once the kubectl grammar has loaded', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('.lesson-list a').first().click();
+    await page.waitForURL(/\/lessons\/[^/]+\/$/);
+    await page.waitForLoadState('networkidle');
+    const t = await translator(page);
+    const questions = page.locator('.lc-question[data-type="command"]');
+    const answers = await questions.evaluateAll((nodes) => nodes.map((node) => JSON.parse((node as HTMLElement).dataset.question ?? '{}').answer as string));
+    const index = answers.findIndex((answer) => /^kubectl get pods --all-namespaces$/.test(answer));
+    expect(index, `a question answered by \`kubectl get pods --all-namespaces\` in ${answers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    const question = questions.nth(index);
+    const field = question.getByRole('textbox', { name: t('quiz.yourAnswer') });
+    await field.fill('kubectl get pods');
+    await question.getByRole('button', { name: t('quiz.check') }).click();
+    await expect.poll(() => question.getByRole('status').textContent()).toContain('missing --all-namespaces');
+    await field.fill('kubectl get po -A');
+    await question.getByRole('button', { name: t('quiz.check') }).click();
+    await expect.poll(() => question.getByRole('status').textContent()).toContain(t('quiz.correct'));
+    await page.close();
+  });
+
   it('finds a lesson by a Korean word of its title', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

@@ -1,4 +1,5 @@
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../plugins/remark-lessonc/lib/i18n.ts';
+import { loadKubectlGrammar } from '../../plugins/remark-lessonc/lib/kubectl/load-grammar.ts';
 import { checkAnswer } from '../../plugins/remark-lessonc/lib/quiz/check.ts';
 import { Question, type Verdict } from '../../plugins/remark-lessonc/lib/quiz/schema.ts';
 import { markSolved, showProgress, solvedQuestions } from './progress.ts';
@@ -10,6 +11,9 @@ import { renderQuestionInput } from './question-input.ts';
  * Without JavaScript the placeholders still read as questions with hidden answers.
  */
 export function setUpQuiz(root: Document): void {
+  // Semantic grading of command answers needs the kubectl grammar (~13 KB gzipped): fetch it now, in
+  // the background; until it arrives, answers are compared as text.
+  if (root.querySelector('.lc-question[data-type="command"]')) void loadKubectlGrammar().catch((error: unknown) => console.error('lessonc: kubectl grammar not loaded', error));
   const locale: Locale = root.documentElement.lang.startsWith('en') ? 'en' : 'ko';
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(locale, key, values);
   const lesson = root.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? root.location.pathname;

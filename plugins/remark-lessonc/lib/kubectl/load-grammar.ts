@@ -19,6 +19,11 @@ export async function loadKubectlGrammar(): Promise<KubectlGrammar> {
   return loaded;
 }
 
+/** The grammar if something loaded it already, for callers that can do without it. */
+export function loadedKubectlGrammar(): KubectlGrammar | undefined {
+  return loaded;
+}
+
 /** The grammar loaded so far; throws when nothing loaded it yet (call `loadKubectlGrammar()` first). */
 export function currentKubectlGrammar(): KubectlGrammar {
   if (!loaded) throw new Error('kubectl grammar not loaded: await loadKubectlGrammar() first');
