@@ -27,15 +27,30 @@ const lessonRules: LessonRule[] = [checkLessonState, checkProbeFiles];
 /** Runs the rules that apply to one snippet's kind. `check=false` turns them all off. */
 export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnostic[] {
   if (snippet.meta.check === false) return [];
-  switch (snippet.kind) {
-    case 'manifest':
-    case 'yaml-fragment':
-    case 'yaml':
-      return checkYamlSnippet(snippet.value, snippet.meta, context);
-    case 'shell':
-      return checkShellSnippet(snippet.value);
-    default:
-      return [];
+  return guarded(snippet.value.length, () => {
+    switch (snippet.kind) {
+      case 'manifest':
+      case 'yaml-fragment':
+      case 'yaml':
+        return checkYamlSnippet(snippet.value, snippet.meta, context);
+      case 'shell':
+        return checkShellSnippet(snippet.value);
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * A rule that throws is a bug in lessonc, not in the lesson: report it at the snippet and go on, so
+ * one odd snippet never stops `check`, `fix` or the site build.
+ */
+function guarded(length: number, run: () => Diagnostic[]): Diagnostic[] {
+  try {
+    return run();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ ruleId: 'lessonc/internal-error', severity: 'error', message: `Unexpected internal error while checking this snippet: ${reason} (please report it)`, start: 0, end: length }];
   }
 }
 
@@ -57,6 +72,14 @@ export function validateSnippets(snippets: readonly Snippet[], context: RuleCont
     },
   };
   const checked = snippets.filter((snippet) => snippet.meta.check !== false);
-  const lessonWide = lessonRules.flatMap((rule) => rule(checked, lessonContext));
+  const lessonWide = lessonRules.flatMap((rule) => {
+    try {
+      return rule(checked, lessonContext);
+    } catch (error) {
+      const first = checked[0];
+      const reason = error instanceof Error ? error.message : String(error);
+      return first ? [{ ruleId: 'lessonc/internal-error', severity: 'error' as const, message: `Unexpected internal error in a lesson-wide rule: ${reason} (please report it)`, start: 0, end: 0, snippetIndex: first.index }] : [];
+    }
+  });
   return [...perSnippet, ...lessonWide];
 }
