@@ -4,6 +4,7 @@ import { importNotes } from '../plugins/remark-lessonc/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { checkFile, formatText } from './check.ts';
 import { fixFile } from './fix.ts';
+import { makeHandouts } from './handouts.ts';
 import { lessonFiles, writeFileAtomic } from './files.ts';
 
 const USAGE = `Usage:
@@ -12,7 +13,9 @@ const USAGE = `Usage:
   lessonc fix [paths...] [--dry-run] [--unsafe]
       Apply safe fixes (unsafe ones too with --unsafe) until stable; --dry-run prints a diff instead.
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
-      Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).`;
+      Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).
+  lessonc handouts [--site dist] [--out dist/handouts]
+      Print each built lesson to PDF: a student copy and an answer key (needs Chromium).`;
 
 /** Runs a CLI command and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runFix(rest);
       case 'import':
         return await runImport(rest);
+      case 'handouts':
+        return await runHandouts(rest);
       case '--help':
       case '-h':
       case 'help':
@@ -66,6 +71,15 @@ async function runFix(argv: string[]): Promise<number> {
     const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
     console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
   }
+  return 0;
+}
+
+async function runHandouts(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { site: 'string', out: 'string' });
+  if (positionals.length > 0) throw new UsageError('`handouts` takes no positional arguments');
+  const site = String(flags.get('site') ?? 'dist');
+  const handouts = await makeHandouts(site, String(flags.get('out') ?? path.join(site, 'handouts')));
+  for (const handout of handouts) console.error(`${handout.lesson}: ${handout.student}, ${handout.answers}`);
   return 0;
 }
 

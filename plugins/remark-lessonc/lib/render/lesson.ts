@@ -53,9 +53,9 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
   // Questions first: they hold references to the original code nodes.
   const sectionPlans = analysis.questions.sections.map((section) => ({
     section,
-    items: section.questions.map((site) => renderQuestion(site, built.get(site)!, replaced(site.answer))),
+    items: section.questions.map((site) => renderQuestion(site, built.get(site)!, replaced(site.answer), locale)),
   }));
-  for (const site of analysis.questions.directives) renderQuestionDirective(site, built.get(site)!, replaced(site.answer));
+  for (const site of analysis.questions.directives) renderQuestionDirective(site, built.get(site)!, replaced(site.answer), locale);
   // Sections are spliced from the last to the first so earlier indices stay valid.
   for (const { section, items } of sectionPlans.reverse()) renderQuizSection(section, items);
 

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { QaSection, QuestionSite } from '../extract/questions.ts';
 import type { Question } from '../quiz/schema.ts';
+import { translate, type Locale } from '../i18n.ts';
 import { element, text, type ElementNode } from './nodes.ts';
 
 /**
@@ -8,18 +9,18 @@ import { element, text, type ElementNode } from './nodes.ts';
  * turns it into a form. The prompt stays visible and the answer is rendered hidden, so the page
  * still reads well without JavaScript (and in print).
  */
-export function renderQuestion(site: QuestionSite, question: Question, answer: RootContent[]): ElementNode {
-  return element('li', { className: ['lc-question'], id: question.id, value: question.number, dataQuestion: JSON.stringify(question), dataType: question.type }, questionBody(site, question, answer));
+export function renderQuestion(site: QuestionSite, question: Question, answer: RootContent[], locale: Locale): ElementNode {
+  return element('li', { className: ['lc-question'], id: question.id, value: question.number, dataQuestion: JSON.stringify(question), dataType: question.type }, questionBody(site, question, answer, locale));
 }
 
 /** Prompt, the choices as a plain list (readable without JavaScript and in print), hidden answer. */
-function questionBody(site: QuestionSite, question: Question, answer: RootContent[]): RootContent[] {
+function questionBody(site: QuestionSite, question: Question, answer: RootContent[], locale: Locale): RootContent[] {
   const prompt: RootContent[] = site.prompt ? [site.prompt] : [];
   const choices =
     question.type === 'choice'
       ? [element('ul', { className: ['lc-choices-static'] }, question.choices.map((choice) => element('li', { dataCorrect: choice.correct }, [text(choice.text)])))]
       : [];
-  return [element('div', { className: ['lc-prompt'] }, prompt), ...choices, element('div', { className: ['lc-answer'], hidden: true }, answer)];
+  return [element('div', { className: ['lc-prompt'] }, prompt), ...choices, element('div', { className: ['lc-answer'], hidden: true, dataLabel: translate(locale, 'quiz.answerLabel') }, answer)];
 }
 
 /** The Q&A section's blocks after its heading become one ordered list of question placeholders. */
@@ -39,8 +40,8 @@ function questionsContain(section: QaSection, node: RootContent): boolean {
 }
 
 /** For `:::question` directives: the directive itself becomes the placeholder. */
-export function renderQuestionDirective(site: QuestionSite, question: Question, answer: RootContent[]): void {
+export function renderQuestionDirective(site: QuestionSite, question: Question, answer: RootContent[], locale: Locale): void {
   const node = site.node as unknown as { data?: Record<string, unknown>; children: RootContent[] };
   node.data = { hName: 'div', hProperties: { className: ['lc-question', 'lc-question-standalone'], id: question.id, dataQuestion: JSON.stringify(question), dataType: question.type } };
-  node.children = questionBody(site, question, answer);
+  node.children = questionBody(site, question, answer, locale);
 }
