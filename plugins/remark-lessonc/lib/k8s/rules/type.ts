@@ -15,15 +15,15 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const YAML11_BOOLEANS: Record<string, boolean> = { yes: true, no: false, on: true, off: false, y: true, n: false };
 
 function describe(node: unknown): string {
-  if (isMap(node)) return 'a map';
-  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'map';
+  if (isSeq(node)) return 'list';
   if (isScalar(node)) {
     const value = (node as Scalar).value;
-    if (typeof value === 'number') return `the number \`${value}\``;
-    if (typeof value === 'boolean') return `the boolean \`${value}\``;
-    return `the string \`${String(value).slice(0, 40)}\``;
+    if (typeof value === 'number') return `number \`${value}\``;
+    if (typeof value === 'boolean') return `boolean \`${value}\``;
+    return `string \`${String(value).slice(0, 40)}\``;
   }
-  return 'a value';
+  return 'value';
 }
 
 function fieldLabel(visit: Visit): string {
