@@ -4,6 +4,8 @@ import { extractQuestions, type ExtractedQuestions } from './extract/questions.t
 import { isIntentional } from './extract/meta.ts';
 import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
 import { lineStartOffsets, markdownPoint, snippetEditToMarkdown, snippetOffsetToMarkdown, type Point } from './extract/positions.ts';
+import { nearestNames } from './edit-distance.ts';
+import { escapeRegExp } from './regexp.ts';
 import { LessonFrontmatter } from './frontmatter.ts';
 import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
@@ -73,8 +75,17 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
   const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
-  const report = (message: string) =>
-    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: ruleUrl('lesson/frontmatter'), intentional: false, snippetIndex: null, start, end });
+  const report = (message: string, key?: string) => {
+    const at = key === undefined ? undefined : keyRange(key);
+    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: ruleUrl('lesson/frontmatter'), intentional: false, snippetIndex: null, start: at?.start ?? start, end: at?.end ?? end });
+  };
+  // Where a top-level key is written in the frontmatter, so a problem with it points at its line.
+  const keyRange = (key: string) => {
+    const contentStart = node?.position?.start.offset === undefined ? -1 : lineStarts[node.position.start.line];
+    const match = contentStart === undefined || contentStart < 0 ? null : new RegExp(`^${escapeRegExp(key)}[ \\t]*:`, 'm').exec(node!.value);
+    if (!match || contentStart === undefined) return undefined;
+    return { start: markdownPoint(lineStarts, contentStart + match.index), end: markdownPoint(lineStarts, contentStart + match.index + key.length) };
+  };
   let data: unknown = fallback;
   if (node) {
     try {
@@ -92,7 +103,14 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = issue.path.join('.') || 'frontmatter';
-    report(issue.code === 'unrecognized_keys' ? `Unexpected frontmatter field ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : `Invalid \`${field}\`: ${issue.message}`);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const nearest = nearestNames(key, Object.keys(LessonFrontmatter.shape)).names[0];
+        report(`Unexpected frontmatter field \`${key}\`, expected ${nearest ? `\`${nearest}\`` : `one of ${Object.keys(LessonFrontmatter.shape).map((k) => `\`${k}\``).join(', ')}`}`, key);
+      }
+    } else {
+      report(`Invalid \`${field}\`: ${issue.message}`, typeof issue.path[0] === 'string' ? issue.path[0] : undefined);
+    }
   }
   return null;
 }
