@@ -35,7 +35,7 @@ export async function makeHandouts(site: string, out: string): Promise<Handout[]
       // The answer key is the same page with the hook the print CSS reads.
       await page.route(url, async (route) => {
         const response = await route.fetch();
-        route.fulfill({ response, body: (await response.text()).replace(/<html\b/, '<html data-answer-key') });
+        await route.fulfill({ response, body: (await response.text()).replace(/<html\b/, '<html data-answer-key') });
       });
       await page.goto(url);
       await printPdf(page, handout.answers);

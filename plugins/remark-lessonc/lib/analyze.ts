@@ -81,8 +81,8 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   };
   // Where a top-level key is written in the frontmatter, so a problem with it points at its line.
   const keyRange = (key: string) => {
-    const contentStart = node?.position?.start.offset === undefined ? -1 : lineStarts[node.position.start.line];
-    const match = contentStart === undefined || contentStart < 0 ? null : new RegExp(`^${escapeRegExp(key)}[ \\t]*:`, 'm').exec(node!.value);
+    const contentStart = node?.position ? lineStarts[node.position.start.line] : undefined;
+    const match = node && contentStart !== undefined ? new RegExp(`^${escapeRegExp(key)}[ \\t]*:`, 'm').exec(node.value) : null;
     if (!match || contentStart === undefined) return undefined;
     return { start: markdownPoint(lineStarts, contentStart + match.index), end: markdownPoint(lineStarts, contentStart + match.index + key.length) };
   };
