@@ -96,6 +96,10 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     await field.fill('kubectl get po -A');
     await question.getByRole('button', { name: t('quiz.check') }).click();
     await expect.poll(() => question.getByRole('status').textContent()).toContain(t('quiz.correct'));
+    // Manifest lines explain their field on hover.
+    const hover = page.locator('.lc-snippet[data-kind="manifest"] > pre .line[title^="periodSeconds:"]');
+    expect(await hover.count()).toBeGreaterThan(0);
+    expect(await hover.first().textContent()).toContain('periodSeconds');
     await page.close();
   });
 

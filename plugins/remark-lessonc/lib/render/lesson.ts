@@ -6,6 +6,8 @@ import { fixAnalyzedLesson } from '../fix/lesson.ts';
 import type { Locale } from '../i18n.ts';
 import type { Question } from '../quiz/schema.ts';
 import { renderQuestion, renderQuestionDirective, renderQuizSection } from './quiz.ts';
+import { fieldDescriptions } from '../k8s/field-docs.ts';
+import type { Snippet } from '../types.ts';
 import { renderSnippet, type SnippetView } from './snippet.ts';
 
 export interface RenderedLesson {
@@ -30,6 +32,7 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
       applied: fixed.applied.filter((fix) => fix.snippetIndex === snippet.index),
       remaining: problems.filter((m) => m.severity !== 'info'),
       taught: problems.filter((m) => m.intentional),
+      fields: isKubernetesYaml(snippet) && snippet.meta.check !== false ? fieldDescriptions(corrected, snippet.meta, analysis.frontmatter?.kubernetes ?? '1.32') : new Map(),
     };
   });
 
@@ -69,4 +72,8 @@ function replaceCodeNodes(tree: Root, replacements: Map<Code, RootContent>): voi
     if (!replacement || !parent || index === undefined) return;
     parent.children[index] = replacement as never;
   });
+}
+
+function isKubernetesYaml(snippet: Snippet): boolean {
+  return snippet.kind === 'manifest' || snippet.kind === 'yaml-fragment';
 }

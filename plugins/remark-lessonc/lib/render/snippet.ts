@@ -15,6 +15,8 @@ export interface SnippetView {
   applied: AppliedFix[];
   /** Problems left after fixing (errors and warnings). */
   remaining: LessonMessage[];
+  /** Hover text of the corrected code: 0-based line → `field: description`. */
+  fields: Map<number, string>;
   /** Problems of an intentional snippet, shown as what it teaches. */
   taught: LessonMessage[];
 }
@@ -43,7 +45,8 @@ export function renderSnippet(view: SnippetView, locale: Locale): ElementNode {
   if (view.applied.length > 0) children.push(renderErrata(view, t));
   if (view.remaining.length > 0) children.push(renderProblems('lc-problems', t('snippet.problems'), view.remaining, snippet, t));
   if (view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, t));
-  return element('figure', { className: ['lc-snippet'], dataStatus: status, dataKind: snippet.kind, dataSnippet: snippet.index }, children);
+  const fields = view.fields.size > 0 ? { dataFields: JSON.stringify(Object.fromEntries(view.fields)) } : {};
+  return element('figure', { className: ['lc-snippet'], dataStatus: status, dataKind: snippet.kind, dataSnippet: snippet.index, ...fields }, children);
 }
 
 function renderErrata(view: SnippetView, t: (key: 'snippet.correctedNote' | 'snippet.showOriginal') => string): ElementNode {
