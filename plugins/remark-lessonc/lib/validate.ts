@@ -27,7 +27,7 @@ const lessonRules: LessonRule[] = [checkLessonState, checkProbeFiles];
 /** Runs the rules that apply to one snippet's kind. `check=false` turns them all off. */
 export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnostic[] {
   if (snippet.meta.check === false) return [];
-  return guarded(snippet.value.length, () => {
+  return guarded('while checking this snippet', () => {
     switch (snippet.kind) {
       case 'manifest':
       case 'yaml-fragment':
@@ -38,19 +38,19 @@ export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnos
       default:
         return [];
     }
-  });
+  }, (diagnostic) => [{ ...diagnostic, end: snippet.value.length }]);
 }
 
 /**
- * A rule that throws is a bug in lessonc, not in the lesson: report it at the snippet and go on, so
- * one odd snippet never stops `check`, `fix` or the site build.
+ * A rule that throws is a bug in lessonc, not in the lesson: report it where the rule was looking and
+ * go on, so one odd snippet never stops `check`, `fix` or the site build.
  */
-function guarded(length: number, run: () => Diagnostic[]): Diagnostic[] {
+function guarded<T extends Diagnostic>(where: string, run: () => T[], report: (diagnostic: Diagnostic) => T[]): T[] {
   try {
     return run();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ ruleId: 'lessonc/internal-error', severity: 'error', message: `Unexpected internal error while checking this snippet: ${reason} (please report it)`, start: 0, end: length }];
+    return report({ ruleId: 'lessonc/internal-error', severity: 'error', message: `Unexpected internal error ${where}: ${reason} (please report it)`, start: 0, end: 0 });
   }
 }
 
@@ -72,14 +72,8 @@ export function validateSnippets(snippets: readonly Snippet[], context: RuleCont
     },
   };
   const checked = snippets.filter((snippet) => snippet.meta.check !== false);
-  const lessonWide = lessonRules.flatMap((rule) => {
-    try {
-      return rule(checked, lessonContext);
-    } catch (error) {
-      const first = checked[0];
-      const reason = error instanceof Error ? error.message : String(error);
-      return first ? [{ ruleId: 'lessonc/internal-error', severity: 'error' as const, message: `Unexpected internal error in a lesson-wide rule: ${reason} (please report it)`, start: 0, end: 0, snippetIndex: first.index }] : [];
-    }
-  });
+  const lessonWide = lessonRules.flatMap((rule) =>
+    guarded('in a lesson-wide rule', () => rule(checked, lessonContext), (diagnostic) => (checked[0] ? [{ ...diagnostic, snippetIndex: checked[0].index }] : [])),
+  );
   return [...perSnippet, ...lessonWide];
 }

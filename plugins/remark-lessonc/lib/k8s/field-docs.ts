@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SnippetMeta } from '../types.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
-import { lineSpans } from '../yaml/tab-indent.ts';
+import { lineStartOffsets, markdownPoint } from '../extract/positions.ts';
 import { classifyWithSchema } from './classify.ts';
 import { loadSchema, type KubernetesSchema } from './schema.ts';
 import type { Shape } from './schema-types.ts';
@@ -17,12 +17,8 @@ export function fieldDescriptions(text: string, meta: SnippetMeta, kubernetesVer
   const documents = parseYamlDocuments(text);
   const classification = classifyWithSchema(text, meta, schema, documents);
   if (classification.kind === 'yaml') return descriptions;
-  const starts = lineSpans(text).map((span) => span.start);
-  const lineOf = (offset: number) => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-    return line;
-  };
+  const starts = lineStartOffsets(text);
+  const lineOf = (offset: number) => markdownPoint(starts, offset).line - 1;
   for (const document of documents) {
     if (document.errors.length > 0) continue;
     const apiVersion = document.get('apiVersion');
