@@ -6,6 +6,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import remarkLessonc from '../plugins/remark-lessonc/index.ts';
+import type { Locale, MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
+import { localizeFix, localizeLessonMessage, type MessageData } from '../plugins/remark-lessonc/lib/messages.ts';
 
 export interface ReportedMessage {
   ruleId: string;
@@ -26,24 +28,32 @@ export interface FileReport {
 const checker = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
 
 /** Runs the compiler's check stages (the same plugin the site uses) on one lesson file. */
-export async function checkFile(file: string): Promise<FileReport> {
+export async function checkFile(file: string, locale: Locale = 'en'): Promise<FileReport> {
   const vfile = new VFile({ path: file, value: await readFile(file, 'utf8') });
   await checker.run(checker.parse(vfile), vfile);
-  return { file, messages: vfile.messages.map(toReported) };
+  return { file, messages: vfile.messages.map((message) => toReported(message, locale)) };
 }
 
-function toReported(message: VFileMessage): ReportedMessage {
+type CataloguedMessage = VFileMessage & {
+  messageId?: MessageKey;
+  data?: MessageData;
+  intentional?: boolean;
+  fix?: { safe: boolean; description: string; descriptionId?: MessageKey; descriptionData?: MessageData };
+};
+
+/** A vfile message as the CLI reports it, worded in `locale` where the catalogue has it. */
+export function toReported(message: CataloguedMessage, locale: Locale = 'en'): ReportedMessage {
   const place = message.place && 'start' in message.place ? message.place : { start: message.place ?? { line: 1, column: 1 }, end: message.place ?? { line: 1, column: 1 } };
-  const fix = (message as VFileMessage & { fix?: ReportedMessage['fix'] }).fix;
+  const fix = message.fix;
   return {
     ruleId: message.ruleId ?? 'lessonc',
     severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
-    message: message.reason,
+    message: localizeLessonMessage(locale, { message: message.reason, messageId: message.messageId, data: message.data, intentional: message.intentional }),
     line: place.start.line,
     column: place.start.column,
     endLine: place.end.line,
     endColumn: place.end.column,
-    ...(fix ? { fix: { safe: fix.safe, description: fix.description } } : {}),
+    ...(fix ? { fix: { safe: fix.safe, description: localizeFix(locale, fix) } } : {}),
   };
 }
 

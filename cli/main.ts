@@ -4,12 +4,14 @@ import { importNotes } from '../plugins/remark-lessonc/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { checkFile, formatText } from './check.ts';
 import { fixFile } from './fix.ts';
+import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
 import { makeHandouts } from './handouts.ts';
 import { lessonFiles, writeFileAtomic } from './files.ts';
 
 const USAGE = `Usage:
-  lessonc check [paths...] [--format text|json] [--exit-zero]
+  lessonc check [paths...] [--format text|json] [--locale ko|en] [--exit-zero]
       Report problems in lessons (default path: lessons/). Exit 1 on any error, 0 otherwise, 2 on bad usage.
+      Messages are worded in --locale (default: Korean when LANG starts with ko, else English).
   lessonc fix [paths...] [--dry-run] [--unsafe]
       Apply safe fixes (unsafe ones too with --unsafe) until stable; --dry-run prints a diff instead.
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
@@ -48,12 +50,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCheck(argv: string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { format: 'string', 'exit-zero': 'boolean' }, { f: 'format' });
+  const { positionals, flags } = parseArgs(argv, { format: 'string', locale: 'string', 'exit-zero': 'boolean' }, { f: 'format' });
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`Unexpected format \`${String(format)}\`, expected \`text\` or \`json\``);
+  const locale = flags.get('locale') ?? localeFromEnvironment(process.env);
+  if (locale !== 'ko' && locale !== 'en') throw new UsageError(`Unexpected locale \`${String(locale)}\`, expected \`ko\` or \`en\``);
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
   const reports = [];
-  for (const file of files) reports.push(await checkFile(file));
+  for (const file of files) reports.push(await checkFile(file, locale));
   if (format === 'json') console.log(JSON.stringify(reports, null, 2));
   else console.log(formatText(reports, process.stdout.isTTY === true));
   const failed = reports.some((report) => report.messages.some((m) => m.severity === 'error'));

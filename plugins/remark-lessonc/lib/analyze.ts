@@ -10,6 +10,8 @@ import { LessonFrontmatter } from './frontmatter.ts';
 import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
+import type { MessageKey } from './i18n.ts';
+import type { MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
 
 
@@ -18,6 +20,9 @@ export interface LessonMessage {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Catalogue id and parameters of `message`, for wording it in the reader's language. */
+  messageId?: MessageKey;
+  data?: MessageData;
   url: string;
   /** The author marked it as deliberate (`intentional` code meta): information, not a problem. */
   intentional: boolean;
@@ -26,7 +31,7 @@ export interface LessonMessage {
   start: Point;
   end: Point;
   /** The fix as edits of the Markdown source. */
-  fix?: { safe: boolean; description: string; edits: Edit[] };
+  fix?: { safe: boolean; description: string; descriptionId?: MessageKey; descriptionData?: MessageData; edits: Edit[] };
 }
 
 export interface LessonAnalysis {
@@ -56,6 +61,7 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
       // An intentional snippet teaches a mistake: its problems are information, never errors.
       severity: intentional ? 'info' : diagnostic.severity,
       message: intentional ? `${diagnostic.message} (marked intentional)` : diagnostic.message,
+      ...(diagnostic.messageId ? { messageId: diagnostic.messageId, data: diagnostic.data } : {}),
       url: diagnostic.url ?? ruleUrl(diagnostic.ruleId),
       intentional,
       snippetIndex: snippet.index,
@@ -63,7 +69,7 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
       end: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.end)),
       fix:
         diagnostic.fix && !intentional
-          ? { safe: diagnostic.fix.safe, description: diagnostic.fix.description, edits: diagnostic.fix.edits.map((edit) => snippetEditToMarkdown(snippet, markdown, edit)) }
+          ? { safe: diagnostic.fix.safe, description: diagnostic.fix.description, descriptionId: diagnostic.fix.descriptionId, descriptionData: diagnostic.fix.descriptionData, edits: diagnostic.fix.edits.map((edit) => snippetEditToMarkdown(snippet, markdown, edit)) }
           : undefined,
     });
   }

@@ -43,7 +43,9 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
       });
       message.url = problem.url;
       message.fatal = problem.severity === 'error' ? true : problem.severity === 'warning' ? false : undefined;
-      if (problem.fix) Object.assign(message, { fix: { safe: problem.fix.safe, description: problem.fix.description } });
+      // Catalogue id and parameters ride along so reporters can word the message in the reader's language.
+      if (problem.messageId) Object.assign(message, { messageId: problem.messageId, data: problem.data, intentional: problem.intentional });
+      if (problem.fix) Object.assign(message, { fix: { safe: problem.fix.safe, description: problem.fix.description, descriptionId: problem.fix.descriptionId, descriptionData: problem.fix.descriptionData } });
     }
     const data: LessoncData = { analysis };
     if (options.render !== false) data.rendered = renderLesson(analysis, analysis.frontmatter?.lang ?? options.locale ?? 'ko');

@@ -7,6 +7,9 @@
  * unsafe (like ruff): unsafe fixes are applied only on request.
  */
 
+import type { MessageKey } from './i18n.ts';
+import type { MessageData } from './messages.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Replace `text[start, end)` with `text`. Offsets are UTF-16 indices into the snippet value. */
@@ -19,8 +22,11 @@ export interface Edit {
 export interface Fix {
   /** Safe fixes are applied by `lessonc fix`; unsafe ones only with `--unsafe`. */
   safe: boolean;
-  /** Human description, e.g. "Replace `prot` with `port`". */
+  /** Human description, e.g. "Replace `prot` with `port`" (English; see `descriptionId`). */
   description: string;
+  /** Catalogue id and parameters of the description (`sayFix`), to word it in another language. */
+  descriptionId?: MessageKey;
+  descriptionData?: MessageData;
   /** Non-overlapping edits, all relative to the same original snippet text. */
   edits: Edit[];
 }
@@ -29,8 +35,11 @@ export interface Diagnostic {
   /** Namespaced rule id: `yaml/tab-indent`, `k8s/unknown-field`, `kubectl/unknown-flag`, ... */
   ruleId: string;
   severity: Severity;
-  /** Worded like remark-lint: "Unexpected `prot`, expected `port`". */
+  /** Worded like remark-lint: "Unexpected `prot`, expected `port`" (English; see `messageId`). */
   message: string;
+  /** Catalogue id and parameters of the message (`say`), to word it in another language. */
+  messageId?: MessageKey;
+  data?: MessageData;
   /** Offsets into the snippet value (UTF-16), end exclusive. */
   start: number;
   end: number;

@@ -11,6 +11,7 @@ import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { shortTypeName } from '../schema.ts';
 import { nearestNames } from '../../edit-distance.ts';
 import { misplacedField } from './misplaced-field.ts';
+import { codeList, say, sayFix } from '../../messages.ts';
 
 const RULE = 'k8s/unknown-field';
 
@@ -28,19 +29,20 @@ export function checkUnknownField(visit: Visit, pair: Pair, key: string, ctx: Wa
   const keyNode = pair.key as Node;
   const [start, end] = [keyNode.range![0], keyNode.range![1]];
   const typeName = shortTypeName(visit.typeName);
-  let expected: string;
-  if (nearest.names.length) expected = `expected ${nearest.names.map((n) => `\`${n}\``).join(' or ')}`;
-  else if (fields.length <= 8) expected = `expected one of ${fields.map((n) => `\`${n}\``).join(', ')}`;
-  else expected = `not a field of \`${typeName}\``;
+  const text = nearest.names.length
+    ? say('rule.k8s/unknown-field.nearest', { field: key, type: typeName, expected: codeList(nearest.names, ' or ') })
+    : fields.length <= 8
+      ? say('rule.k8s/unknown-field.oneOf', { field: key, type: typeName, expected: codeList(fields, ', ') })
+      : say('rule.k8s/unknown-field.notAField', { field: key, type: typeName });
   const rename = nearest.names.length === 1 && ctx.text.slice(start, end) === key ? nearest.names[0] : undefined;
   ctx.findings.push({
     ruleId: RULE,
     severity: 'error',
-    message: `Unexpected field \`${key}\` in \`${typeName}\`, ${expected}`,
+    ...text,
     start,
     end,
     fieldPath: formatFieldPath([...visit.path, key]),
     url: ruleUrl(RULE),
-    fix: rename ? { safe: true, description: `Replace \`${key}\` with \`${rename}\``, edits: [{ start, end, text: rename }] } : undefined,
+    fix: rename ? { safe: true, ...sayFix('fix.replace', { found: key, expected: rename }), edits: [{ start, end, text: rename }] } : undefined,
   });
 }
