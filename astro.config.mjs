@@ -1,19 +1,64 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import remarkLessonc from './plugins/remark-lessonc/index.ts';
+import { readOutline, sidebarFromOutline } from './src/lib/course-outline.ts';
+import { translate } from './plugins/remark-lessonc/lib/i18n.ts';
+import rehypeSearchIgnore from './src/lib/rehype-search-ignore.ts';
 
-// Astro 7's default Markdown engine (Sätteri) runs no remark plugins, so lessons go through the
-// unified processor with the lesson compiler as a remark plugin.
-// Tests build fixture sites side by side with the real one: each build gets its own output and
-// content-layer cache (the data store would otherwise mix entries from both lesson directories).
+// Tests build fixture sites side by side with the real one: each build gets its own lessons,
+// output and content-layer cache (the data store would otherwise mix entries from both).
+const lessonsDir = process.env.LESSONC_LESSONS_DIR ?? './lessons';
+const outline = readOutline(fileURLToPath(new URL(lessonsDir, import.meta.url)));
+
+// Starlight's English locale exists only when a lesson is written in English: every Korean page
+// would otherwise get an English fallback copy (twice the pages to build and index).
+const locales = {
+  root: { label: '한국어', lang: 'ko' },
+  ...(outline.some((lesson) => lesson.lang === 'en') ? { en: { label: 'English', lang: 'en' } } : {}),
+};
+
 export default defineConfig({
   output: 'static',
   outDir: process.env.LESSONC_OUT_DIR ?? 'dist',
   ...(process.env.LESSONC_CACHE_DIR ? { cacheDir: process.env.LESSONC_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Astro 7's default Markdown engine (Sätteri) runs no remark plugins, so lessons go through the
+  // unified processor with the lesson compiler as a remark plugin; Starlight appends its own
+  // plugins (heading anchors, asides, Expressive Code) after ours.
   markdown: {
-    processor: unified({ remarkPlugins: [[remarkLessonc, { render: true }]] }),
-    shikiConfig: { theme: 'github-light', wrap: false },
+    processor: unified({
+      remarkPlugins: [[remarkLessonc, { render: true }]],
+      rehypePlugins: [rehypeSearchIgnore],
+    }),
   },
+  vite: {
+    resolve: {
+      // Starlight's search modal, with Korean query normalisation (src/scripts/pagefind-ui.ts).
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/scripts/pagefind-ui.ts', import.meta.url)) }],
+    },
+  },
+  integrations: [
+    starlight({
+      title: translate('ko', 'site.title'),
+      description: translate('ko', 'site.description'),
+      defaultLocale: 'root',
+      locales,
+      sidebar: sidebarFromOutline(outline, translate('ko', 'site.otherLessons')),
+      // Starlight's Markdown plugins only touch files under these directories.
+      markdown: { processedDirs: [lessonsDir] },
+      customCss: ['./src/styles/lessonc.css', './src/styles/print.css'],
+      components: {
+        MarkdownContent: './src/components/LessonContent.astro',
+      },
+      expressiveCode: {
+        // Notes paste tabs; a width of 4 keeps their columns close to what the author saw.
+        tabWidth: 4,
+      },
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
 });

@@ -34,3 +34,12 @@ export function showProgress(root: ParentNode): void {
     element.classList.toggle('lc-progress-done', total > 0 && correct === total);
   }
 }
+
+/** Forgets a lesson's progress (the course home's reset). */
+export function clearProgress(lesson: string): void {
+  try {
+    localStorage.removeItem(storageKey(lesson));
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+}

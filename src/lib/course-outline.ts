@@ -1,0 +1,105 @@
+/**
+ * The course outline, read from the lessons' frontmatter when the site is configured (before any
+ * content collection exists): the sidebar groups and the lesson ids, and whether an English locale
+ * is needed. Reading is cheap (frontmatter only); validating it is the content collection's job (the
+ * compiler's schema), which reports a broken frontmatter with its line.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export interface OutlineLesson {
+  /** The content entry id, which is also the URL path: `lessons/01-pod` or `en/lessons/intro`. */
+  id: string;
+  /** The file name without extension: `01-pod`. */
+  slug: string;
+  title: string;
+  order: number | undefined;
+  module: string | undefined;
+  lang: 'ko' | 'en';
+}
+
+/** The entry id of a lesson: its language decides its Starlight locale (`en/` prefix for English). */
+export function lessonEntryId(slug: string, lang: string | undefined): string {
+  return lang === 'en' ? `en/lessons/${slug}` : `lessons/${slug}`;
+}
+
+export function readOutline(lessonsDir: string): OutlineLesson[] {
+  const lessons: OutlineLesson[] = [];
+  for (const file of markdownFiles(lessonsDir)) {
+    const slug = relative(lessonsDir, file).split(sep).join('/').replace(/\.md$/, '');
+    const frontmatter = readFrontmatter(readFileSync(file, 'utf8'));
+    const lang = frontmatter.lang === 'en' ? 'en' : 'ko';
+    lessons.push({ id: lessonEntryId(slug, lang), slug, title: frontmatter.title ?? slug, order: frontmatter.order, module: frontmatter.module, lang });
+  }
+  return sortLessons(lessons);
+}
+
+/** Reading order: `order` first (lessons without one last), then by slug. */
+export function sortLessons<T extends { order?: number | undefined; slug: string }>(lessons: T[]): T[] {
+  return [...lessons].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.slug.localeCompare(b.slug));
+}
+
+function readFrontmatter(markdown: string): { title?: string; order?: number; module?: string; lang?: string } {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?(\n|$)/.exec(markdown);
+  if (!match) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]!, { maxAliasCount: 10 });
+  } catch {
+    // A broken frontmatter is `lessonc check`'s (and the content collection's) to report, with its line.
+    return {};
+  }
+  if (typeof data !== 'object' || data === null) return {};
+  const record = data as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  return {
+    title: text(record.title),
+    order: typeof record.order === 'number' ? record.order : undefined,
+    module: text(record.module),
+    lang: text(record.lang),
+  };
+}
+
+function markdownFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...markdownFiles(path));
+    else if (entry.name.endsWith('.md')) files.push(path);
+  }
+  return files.sort();
+}
+
+/** Starlight sidebar entries: lessons in order, grouped by `module` where lessons have one. */
+type SidebarLink = { slug: string } | { label: string; link: string; attrs: { lang: string } };
+export type SidebarEntry = SidebarLink | { label: string; items: SidebarLink[] };
+
+/**
+ * Korean lessons are the root locale's pages, named by slug (Starlight localises them); an English
+ * lesson exists only in the English locale, so it is linked by its URL.
+ */
+function sidebarLink(lesson: OutlineLesson): SidebarLink {
+  return lesson.lang === 'en' ? { label: lesson.title, link: `/${lesson.id}/`, attrs: { lang: 'en' } } : { slug: lesson.id };
+}
+
+export function sidebarFromOutline(lessons: OutlineLesson[], otherLabel: string): SidebarEntry[] {
+  const korean = lessons.filter((lesson) => lesson.lang === 'ko');
+  const english = lessons.filter((lesson) => lesson.lang === 'en');
+  const items: SidebarEntry[] = [];
+  for (const group of [korean, english]) {
+    if (!group.some((lesson) => lesson.module)) {
+      items.push(...group.map(sidebarLink));
+      continue;
+    }
+    // Modules appear in the order of their first lesson; lessons without a module form their own group.
+    const modules = new Map<string, OutlineLesson[]>();
+    for (const lesson of group) {
+      const name = lesson.module ?? otherLabel;
+      modules.set(name, [...(modules.get(name) ?? []), lesson]);
+    }
+    for (const [label, members] of modules) items.push({ label, items: members.map(sidebarLink) });
+  }
+  return items;
+}
