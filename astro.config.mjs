@@ -7,6 +7,7 @@ import remarkLessonc from './plugins/remark-lessonc/index.ts';
 import { readOutline, sidebarFromOutline } from './src/lib/course-outline.ts';
 import { translate } from './plugins/remark-lessonc/lib/i18n.ts';
 import rehypeSearchIgnore from './src/lib/rehype-search-ignore.ts';
+import frameScriptHashes from './src/integrations/frame-script-hashes.ts';
 
 // Tests build fixture sites side by side with the real one: each build gets its own lessons,
 // output and content-layer cache (the data store would otherwise mix entries from both).
@@ -25,6 +26,18 @@ export default defineConfig({
   outDir: process.env.LESSONC_OUT_DIR ?? 'dist',
   ...(process.env.LESSONC_CACHE_DIR ? { cacheDir: process.env.LESSONC_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // A Content-Security-Policy meta on every page: scripts only from the site itself or with the hash
+  // Astro computed for its own inline scripts (never 'unsafe-inline'), WebAssembly for Pagefind's
+  // search, no plugins, no <base> or form targets elsewhere. Style attributes stay allowed
+  // (`style-src-attr`): Expressive Code colours tokens with them, and the sanitiser already removes
+  // every `style` attribute a lesson writes.
+  security: {
+    csp: {
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'none'", "frame-src 'none'"],
+    },
+  },
   // Astro 7's default Markdown engine (Sätteri) runs no remark plugins, so lessons go through the
   // unified processor with the lesson compiler as a remark plugin; Starlight appends its own
   // plugins (heading anchors, asides, Expressive Code) after ours.
@@ -60,5 +73,6 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
     }),
+    frameScriptHashes(),
   ],
 });

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/**
+ * Astro's `security.csp` hashes the scripts it bundles, but not `is:inline` scripts, and Starlight's
+ * frame has several (the theme provider, the search shortcut, the sidebar's scroll restore). Without
+ * their hashes the browser blocks them. This adds the hashes of the frame's inline scripts — taken
+ * from pages that hold no lesson content (the course home and the 404 page) — to every page's
+ * policy. An inline script that is not the frame's (none can come from a lesson: the sanitiser
+ * removes them) stays blocked.
+ */
+const FRAME_PAGES = ['index.html', '404.html'];
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+const CSP_SCRIPT_SRC = /(<meta http-equiv="content-security-policy" content="[^"]*?script-src )/;
+
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(INLINE_SCRIPT)) {
+    // Module scripts are Astro's own bundles, already hashed; JSON data is not executed.
+    if (/type="(?:module|application\/(?:ld\+)?json)"/.test(match[1] ?? '')) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(match[2] ?? '').digest('base64')}'`);
+  }
+  return hashes;
+}
+
+export function addScriptHashes(html: string, hashes: string[]): string {
+  return html.replace(CSP_SCRIPT_SRC, (prefix) => `${prefix}${hashes.join(' ')} `);
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+export default function frameScriptHashes(): AstroIntegration {
+  return {
+    name: 'lessonc:frame-script-hashes',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const frame = new Set<string>();
+        for (const page of FRAME_PAGES) {
+          const html = await readFile(join(root, page), 'utf8').catch(() => '');
+          for (const hash of inlineScriptHashes(html)) frame.add(hash);
+        }
+        if (frame.size === 0) return;
+        const files = await htmlFiles(root);
+        await Promise.all(files.map(async (file) => writeFile(file, addScriptHashes(await readFile(file, 'utf8'), [...frame]))));
+        logger.info(`added ${frame.size} frame script hashes to the Content-Security-Policy of ${files.length} pages`);
+      },
+    },
+  };
+}
