@@ -70,6 +70,8 @@ export default defineConfig({
         // Notes paste tabs; a width of 4 keeps their columns close to what the author saw.
         tabWidth: 4,
       },
+      // Our own 404 page (src/pages/404.astro) links back to the course.
+      disable404Route: true,
       lastUpdated: false,
       pagination: true,
     }),
