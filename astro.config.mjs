@@ -14,12 +14,6 @@ import frameScriptHashes from './src/integrations/frame-script-hashes.ts';
 const lessonsDir = process.env.LESSONC_LESSONS_DIR ?? './lessons';
 const outline = readOutline(fileURLToPath(new URL(lessonsDir, import.meta.url)));
 
-// Starlight's English locale exists only when a lesson is written in English: every Korean page
-// would otherwise get an English fallback copy (twice the pages to build and index).
-const locales = {
-  root: { label: '한국어', lang: 'ko' },
-  ...(outline.some((lesson) => lesson.lang === 'en') ? { en: { label: 'English', lang: 'en' } } : {}),
-};
 
 export default defineConfig({
   output: 'static',
@@ -57,8 +51,10 @@ export default defineConfig({
     starlight({
       title: translate('ko', 'site.title'),
       description: translate('ko', 'site.description'),
+      // One locale: English lessons get the English UI at their usual URL (src/lib/lesson-language.ts).
       defaultLocale: 'root',
-      locales,
+      locales: { root: { label: '한국어', lang: 'ko' } },
+      routeMiddleware: './src/lib/lesson-language.ts',
       sidebar: sidebarFromOutline(outline, translate('ko', 'site.otherLessons')),
       // Starlight's Markdown plugins only touch files under these directories.
       markdown: { processedDirs: [lessonsDir] },

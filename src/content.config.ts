@@ -7,8 +7,8 @@ import { lessonEntryId } from './lib/course-outline.ts';
 
 /**
  * Starlight's `docs` collection, loaded from `lessons/` at the repo root (tests point
- * `LESSONC_LESSONS_DIR` at a fixture directory). An entry's id is its URL: `lessons/<slug>`, or
- * `en/lessons/<slug>` for an English lesson, which puts it in Starlight's English locale.
+ * `LESSONC_LESSONS_DIR` at a fixture directory). An entry's id is its URL: `lessons/<slug>`.
+ * An English lesson gets the English UI from src/lib/lesson-language.ts.
  *
  * The schema is Starlight's extended by the compiler's lesson frontmatter. The compiler's schema
  * runs first on the raw frontmatter and its issues are the collection's, so the site accepts exactly
@@ -20,7 +20,7 @@ const docs = defineCollection({
   loader: glob({
     pattern: '**/[^_]*.md',
     base: process.env.LESSONC_LESSONS_DIR ?? './lessons',
-    generateId: ({ entry, data }) => lessonEntryId(entry.replace(/\.md$/, ''), typeof data.lang === 'string' ? data.lang : undefined),
+    generateId: ({ entry }) => lessonEntryId(entry.replace(/\.md$/, '')),
   }),
   schema: (context) =>
     z.preprocess((input, ctx) => {

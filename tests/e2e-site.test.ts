@@ -95,7 +95,7 @@ describe.skipIf(!canRun)('course frame', () => {
   });
 
   it('shows an English lesson in the English UI, Korean ones in Korean', async () => {
-    const { context, page } = await open(fixture, '/en/lessons/03-english/');
+    const { context, page } = await open(fixture, '/lessons/03-english/');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('starlight-toc h2').first().textContent()).toContain('On this page');
     expect(await page.getByRole('button', { name: 'Check' }).count()).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 export interface OutlineLesson {
-  /** The content entry id, which is also the URL path: `lessons/01-pod` or `en/lessons/intro`. */
+  /** The content entry id, which is also the URL path: `lessons/01-pod`. */
   id: string;
   /** The file name without extension: `01-pod`. */
   slug: string;
@@ -19,9 +19,9 @@ export interface OutlineLesson {
   lang: 'ko' | 'en';
 }
 
-/** The entry id of a lesson: its language decides its Starlight locale (`en/` prefix for English). */
-export function lessonEntryId(slug: string, lang: string | undefined): string {
-  return lang === 'en' ? `en/lessons/${slug}` : `lessons/${slug}`;
+/** The entry id of a lesson, which Starlight also uses as its URL path. */
+export function lessonEntryId(slug: string): string {
+  return `lessons/${slug}`;
 }
 
 export function readOutline(lessonsDir: string): OutlineLesson[] {
@@ -30,7 +30,7 @@ export function readOutline(lessonsDir: string): OutlineLesson[] {
     const slug = relative(lessonsDir, file).split(sep).join('/').replace(/\.md$/, '');
     const frontmatter = readFrontmatter(readFileSync(file, 'utf8'));
     const lang = frontmatter.lang === 'en' ? 'en' : 'ko';
-    lessons.push({ id: lessonEntryId(slug, lang), slug, title: frontmatter.title ?? slug, order: frontmatter.order, module: frontmatter.module, lang });
+    lessons.push({ id: lessonEntryId(slug), slug, title: frontmatter.title ?? slug, order: frontmatter.order, module: frontmatter.module, lang });
   }
   return sortLessons(lessons);
 }
@@ -73,33 +73,15 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** Starlight sidebar entries: lessons in order, grouped by `module` where lessons have one. */
-type SidebarLink = { slug: string } | { label: string; link: string; attrs: { lang: string } };
-export type SidebarEntry = SidebarLink | { label: string; items: SidebarLink[] };
-
-/**
- * Korean lessons are the root locale's pages, named by slug (Starlight localises them); an English
- * lesson exists only in the English locale, so it is linked by its URL.
- */
-function sidebarLink(lesson: OutlineLesson): SidebarLink {
-  return lesson.lang === 'en' ? { label: lesson.title, link: `/${lesson.id}/`, attrs: { lang: 'en' } } : { slug: lesson.id };
-}
+export type SidebarEntry = { slug: string } | { label: string; items: { slug: string }[] };
 
 export function sidebarFromOutline(lessons: OutlineLesson[], otherLabel: string): SidebarEntry[] {
-  const korean = lessons.filter((lesson) => lesson.lang === 'ko');
-  const english = lessons.filter((lesson) => lesson.lang === 'en');
-  const items: SidebarEntry[] = [];
-  for (const group of [korean, english]) {
-    if (!group.some((lesson) => lesson.module)) {
-      items.push(...group.map(sidebarLink));
-      continue;
-    }
-    // Modules appear in the order of their first lesson; lessons without a module form their own group.
-    const modules = new Map<string, OutlineLesson[]>();
-    for (const lesson of group) {
-      const name = lesson.module ?? otherLabel;
-      modules.set(name, [...(modules.get(name) ?? []), lesson]);
-    }
-    for (const [label, members] of modules) items.push({ label, items: members.map(sidebarLink) });
+  if (!lessons.some((lesson) => lesson.module)) return lessons.map((lesson) => ({ slug: lesson.id }));
+  // Modules appear in the order of their first lesson; lessons without a module form their own group.
+  const modules = new Map<string, OutlineLesson[]>();
+  for (const lesson of lessons) {
+    const name = lesson.module ?? otherLabel;
+    modules.set(name, [...(modules.get(name) ?? []), lesson]);
   }
-  return items;
+  return [...modules].map(([label, members]) => ({ label, items: members.map((lesson) => ({ slug: lesson.id })) }));
 }

@@ -1,8 +1,8 @@
 import { translate, type Locale } from '../../plugins/remark-lessonc/lib/i18n.ts';
 
-/** A lesson page's entry id is `lessons/<slug>` (Korean) or `en/lessons/<slug>` (English). */
+/** A lesson page's entry id is `lessons/<slug>`. */
 export function lessonSlug(entryId: string): string | undefined {
-  return /^(?:en\/)?lessons\/(.+)$/.exec(entryId)?.[1];
+  return /^lessons\/(.+)$/.exec(entryId)?.[1];
 }
 
 /** The language of lessonc's own UI strings on a page: Starlight's page language, Korean otherwise. */
