@@ -73,6 +73,15 @@ describe.skipIf(!canRun)('the course in a browser', () => {
       expect(response?.status(), lesson.slug).toBe(200);
       expect(await page.getByRole('heading', { level: 1, name: lesson.title }).count(), lesson.slug).toBeGreaterThan(0);
     }
+    // Lesson 1's notes ended with the topics of the later lessons: its relative links reach them.
+    const first = course[0]!;
+    const links = [...(await readFile(join(lessonsDir, `${first.slug}.md`), 'utf8')).matchAll(/\[([^\]]+)\]\(\.\.\/([^/)]+)\/\)/g)];
+    expect(links.map((link) => link[2])).toEqual(course.slice(1).map((lesson) => lesson.slug));
+    await page.goto(`${server.url}/lessons/${first.slug}/`);
+    for (const [, name, slug] of links) {
+      const href = await page.getByRole('link', { name, exact: true }).getAttribute('href');
+      expect(new URL(href ?? '', page.url()).pathname, name).toBe(`/lessons/${slug}/`);
+    }
     await page.close();
   });
 
