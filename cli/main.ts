@@ -73,6 +73,10 @@ async function runFix(argv: string[]): Promise<number> {
     if (dryRun) process.stdout.write(outcome.diff);
     const fixes = outcome.result.applied.length;
     const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
+    if (outcome.keptAsWritten) {
+      console.error(`${file}: kept as written (\`original: true\`: the site shows it corrected)`);
+      continue;
+    }
     console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
   }
   return 0;

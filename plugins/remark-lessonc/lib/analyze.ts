@@ -7,6 +7,9 @@ import { lineStartOffsets, markdownPoint, snippetEditToMarkdown, snippetOffsetTo
 import { nearestNames } from './edit-distance.ts';
 import { escapeRegExp } from './regexp.ts';
 import { LessonFrontmatter } from './frontmatter.ts';
+import { downgradeResolvedProblems } from './original.ts';
+import { findCorrections } from './extract/corrections.ts';
+import { say } from './messages.ts';
 import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
@@ -43,11 +46,19 @@ export interface LessonAnalysis {
   questions: ExtractedQuestions;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Report every problem at its own severity, even in an `original` lesson (the fix loop reads
+   * lessons this way; only the lesson's own check grades an original's problems).
+   */
+  asWritten?: boolean;
+}
+
 /**
  * The parse → extract → validate stages for one lesson. `tree` may be passed when the caller
  * (Astro, the unified plugin) has already parsed `markdown`.
  */
-export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdown), fallbackFrontmatter?: Record<string, unknown>): LessonAnalysis {
+export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdown), fallbackFrontmatter?: Record<string, unknown>, options: AnalyzeOptions = {}): LessonAnalysis {
   const lineStarts = lineStartOffsets(markdown);
   const messages: LessonMessage[] = [];
   const frontmatter = readFrontmatter(tree, lineStarts, messages, fallbackFrontmatter);
@@ -73,8 +84,13 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
           : undefined,
     });
   }
+  messages.push(...correctionProblems(tree, lineStarts));
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
-  return { markdown, tree, frontmatter, snippets, messages, questions: extractQuestions(tree) };
+  const analysis: LessonAnalysis = { markdown, tree, frontmatter, snippets, messages, questions: extractQuestions(tree) };
+  if (frontmatter?.original && !options.asWritten) {
+    analysis.messages = downgradeResolvedProblems(analysis, (text) => analyzeLesson(text, undefined, undefined, { asWritten: true }));
+  }
+  return analysis;
 }
 
 function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
@@ -119,4 +135,20 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
     }
   }
   return null;
+}
+
+/** An erratum must say what it corrects: without `original` the learner would see a correction of nothing. */
+function correctionProblems(tree: Root, lineStarts: number[]): LessonMessage[] {
+  return findCorrections(tree)
+    .filter((correction) => !correction.original)
+    .map(({ node }) => ({
+      ruleId: 'lesson/correction',
+      severity: 'error' as const,
+      ...say('rule.lesson/correction.missingOriginal', { directive: node.name }),
+      url: ruleUrl('lesson/correction'),
+      intentional: false,
+      snippetIndex: null,
+      start: markdownPoint(lineStarts, node.position?.start.offset ?? 0),
+      end: markdownPoint(lineStarts, node.position?.end.offset ?? 0),
+    }));
 }

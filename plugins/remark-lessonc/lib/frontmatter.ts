@@ -22,6 +22,13 @@ export const LessonFrontmatter = z
     module: z.string().min(1).optional(),
     /** Language of the lesson and of the UI strings around it. */
     lang: z.enum(['ko', 'en']).default('ko'),
+    /** Sidebar group the lesson belongs to (lessons of one module are listed together). */
+    module: z.string().min(1).optional(),
+    /**
+     * The lesson is an author's original notes, kept as written: problems a fix resolves are corrected
+     * on the site and reported as warnings; problems no fix resolves stay errors.
+     */
+    original: z.boolean().default(false),
   })
   .strict();
 

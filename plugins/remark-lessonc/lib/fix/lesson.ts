@@ -49,7 +49,7 @@ export function fixAnalyzedLesson(analysis: LessonAnalysis, options: FixOptions 
   let current = analysis;
   let text = analysis.markdown;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    if (current.markdown !== text) current = analyzeLesson(text);
+    if (current.markdown !== text) current = analyzeLesson(text, undefined, undefined, { asWritten: true });
     const candidates = current.messages.filter(
       (message): message is LessonMessage & { fix: NonNullable<LessonMessage['fix']> } =>
         message.fix !== undefined && (message.fix.safe || options.unsafe === true) && message.fix.edits.length > 0,

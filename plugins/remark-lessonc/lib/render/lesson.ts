@@ -6,6 +6,8 @@ import { fixAnalyzedLesson } from '../fix/lesson.ts';
 import type { Locale } from '../i18n.ts';
 import type { Question } from '../quiz/schema.ts';
 import { renderQuestion, renderQuestionDirective, renderQuizSection } from './quiz.ts';
+import { findCorrections } from '../extract/corrections.ts';
+import { renderCorrection } from './correction.ts';
 import { fieldDescriptions } from '../k8s/field-docs.ts';
 import type { Snippet } from '../types.ts';
 import { renderSnippet, type SnippetView } from './snippet.ts';
@@ -22,7 +24,7 @@ export interface RenderedLesson {
  */
 export function renderLesson(analysis: LessonAnalysis, locale: Locale): RenderedLesson {
   const { result: fixed, analysis: fixedAnalysis } = fixAnalyzedLesson(analysis, { unsafe: true });
-  const after = fixedAnalysis ?? analyzeLesson(fixed.output);
+  const after = fixedAnalysis ?? analyzeLesson(fixed.output, undefined, undefined, { asWritten: true });
   const views: SnippetView[] = analysis.snippets.map((snippet) => {
     const corrected = after.snippets[snippet.index]?.value ?? snippet.value;
     const problems = after.messages.filter((m) => m.snippetIndex === snippet.index);
@@ -63,6 +65,8 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
   for (const { section, items } of sectionPlans.reverse()) renderQuizSection(section, items);
 
   replaceCodeNodes(analysis.tree, replacements);
+  // After the questions are built: a corrected answer is graded on its correction, not on the erratum's markup.
+  for (const correction of findCorrections(analysis.tree)) renderCorrection(correction, locale);
   return { questions, snippets: views };
 }
 
