@@ -18,8 +18,6 @@ export const LessonFrontmatter = z
     tags: z.array(z.string()).default([]),
     /** The notes file the lesson was imported from. */
     source: z.string().optional(),
-    /** The sidebar group the lesson belongs to (lessons of one module are listed together). */
-    module: z.string().min(1).optional(),
     /** Language of the lesson and of the UI strings around it. */
     lang: z.enum(['ko', 'en']).default('ko'),
     /** Sidebar group the lesson belongs to (lessons of one module are listed together). */
