@@ -35,7 +35,7 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${server.url}/`);
-    const lessonLinks = page.locator('.lesson-list a');
+    const lessonLinks = page.locator('.lc-lesson-list a');
     expect(await lessonLinks.count(), `no lessons on the index of ${siteDir}`).toBeGreaterThan(0);
     await lessonLinks.first().click();
     await page.waitForURL(/\/lessons\/[^/]+\/$/);
@@ -72,7 +72,7 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     await page.reload();
     await expect.poll(() => page.locator('.lc-progress').first().textContent()).toContain(`1/${total}`);
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.locator('.lesson-list .lc-progress').first().textContent()).toContain(`1/${total}`);
+    await expect.poll(() => page.locator('.lc-lesson-list .lc-progress').first().textContent()).toContain(`1/${total}`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -80,7 +80,7 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
   it('grades a command by meaning once the kubectl grammar has loaded', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
-    await page.locator('.lesson-list a').first().click();
+    await page.locator('.lc-lesson-list a').first().click();
     await page.waitForURL(/\/lessons\/[^/]+\/$/);
     await page.waitForLoadState('networkidle');
     const t = await translator(page);
@@ -96,24 +96,27 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     await field.fill('kubectl get po -A');
     await question.getByRole('button', { name: t('quiz.check') }).click();
     await expect.poll(() => question.getByRole('status').textContent()).toContain(t('quiz.correct'));
-    // Manifest lines explain their field on hover.
-    const hover = page.locator('.lc-snippet[data-kind="manifest"] > pre .line[title^="periodSeconds:"]');
-    expect(await hover.count()).toBeGreaterThan(0);
-    expect(await hover.first().textContent()).toContain('periodSeconds');
+    // Manifest lines explain their field: focusable, described for screen readers.
+    const described = page.locator('.lc-snippet[data-kind="manifest"] .lc-described[data-description^="periodSeconds:"]');
+    expect(await described.count()).toBeGreaterThan(0);
+    expect(await described.first().textContent()).toContain('periodSeconds');
+    expect(await described.first().getAttribute('tabindex')).toBe('0');
     await page.close();
   });
 
-  it('finds a lesson by a Korean word of its title', async () => {
+  it('finds a lesson by a Korean word of its title in the search modal', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
-    const lessons = page.locator('.lesson-list li[lang="ko"] > a');
+    const lessons = page.locator('.lc-lesson-list li[lang="ko"] > a');
     expect(await lessons.count(), 'no Korean lesson on the index to search for').toBeGreaterThan(0);
     const title = ((await lessons.first().textContent()) ?? '').trim();
     const word = title.split(/\s+/).find((part) => /[가-힣]{2,}/.test(part));
     if (!word) throw new Error(`no Korean word in the title "${title}"`);
-    await page.getByRole('searchbox').fill(word);
-    await page.locator('.search-results a').first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('.search-results a').allTextContents()).toContain(title);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: '검색' }).first().click();
+    await page.locator('dialog[open] input').first().fill(word);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 10_000 });
+    expect((await page.locator('.pagefind-ui__result-link').allTextContents()).map((text) => text.trim())).toContain(title);
     await page.close();
   });
 });

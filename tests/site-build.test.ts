@@ -48,29 +48,39 @@ function textOf(node: Element | Root): string {
 }
 
 describe('fixture site build', () => {
-  it('lists the lessons on the index in frontmatter order, with links and descriptions', async () => {
+  it('lists the lessons on the course home in frontmatter order, with links and descriptions', async () => {
     const index = await page('.');
-    const lessonLinks = elements(index, (element) => element.tagName === 'a' && String(element.properties.href).startsWith('/lessons/'));
+    const list = elements(index, hasClass('lc-lesson-list'))[0]!;
+    const lessonLinks = elements(list, (element) => element.tagName === 'a');
     // b-pod.md has order 1 and a-commands.md order 2: order wins over file names.
     expect(lessonLinks.map((a) => a.properties.href)).toEqual(['/lessons/b-pod/', '/lessons/a-commands/']);
     expect(lessonLinks.map((a) => textOf(a))).toEqual(['파드 만들기', 'Deleting pods']);
-    const list = elements(index, hasClass('lesson-list'))[0]!;
     expect(textOf(list)).toContain('첫 파드를 매니페스트로 만들고 kubectl로 확인합니다.');
     const html = elements(index, (element) => element.tagName === 'html')[0]!;
     expect(html.properties.lang).toBe('ko');
+    // The sidebar lists the same lessons in the same order.
+    const sidebar = elements(index, (element) => element.properties.id === 'starlight__sidebar')[0]!;
+    expect(elements(sidebar, (element) => element.tagName === 'a').map((a) => a.properties.href)).toEqual(['/lessons/b-pod/', '/lessons/a-commands/']);
   });
 
-  it('renders a lesson in its language, with a back link and searchable content', async () => {
+  it('renders a lesson in its language, with the frame around it and searchable content', async () => {
     const korean = await page('lessons/b-pod');
     const english = await page('lessons/a-commands');
     expect(elements(korean, (e) => e.tagName === 'html')[0]!.properties.lang).toBe('ko');
     expect(elements(english, (e) => e.tagName === 'html')[0]!.properties.lang).toBe('en');
-    const back = elements(korean, (e) => e.tagName === 'a' && e.properties.href === '/');
-    expect(back.map(textOf)).toContain('← 강의 목록으로');
-    expect(elements(english, (e) => e.tagName === 'a' && e.properties.href === '/').map(textOf)).toContain('← Back to lessons');
+    // Starlight's UI in the lesson's language: the skip link and the table of contents.
+    expect(textOf(elements(korean, hasClass('sl-skip-link'))[0] ?? korean)).toBe('본문으로 건너뛰기');
+    expect(textOf(elements(english, hasClass('sl-skip-link'))[0] ?? english)).toBe('Skip to content');
+    expect(textOf(elements(english, hasClass('lc-lesson-bar'))[0]!)).toContain('Progress');
     const body = elements(korean, (e) => e.properties.dataPagefindBody !== undefined);
     expect(body).toHaveLength(1);
     expect(textOf(body[0]!)).toContain('파드는 쿠버네티스에서 배포할 수 있는 가장 작은 단위입니다.');
+    // Answers, hints and original snippets are kept out of the search index.
+    for (const name of ['lc-answer', 'lc-original']) {
+      const found = elements(korean, hasClass(name));
+      expect(found.length, name).toBeGreaterThan(0);
+      for (const element of found) expect(element.properties.dataPagefindIgnore, name).toBeDefined();
+    }
   });
 
   it('marks each snippet with its status: valid, corrected, intentional, problems', async () => {
