@@ -69,7 +69,7 @@ describe('fixture site build', () => {
     expect(elements(korean, (e) => e.tagName === 'html')[0]!.properties.lang).toBe('ko');
     expect(elements(english, (e) => e.tagName === 'html')[0]!.properties.lang).toBe('en');
     // Starlight's UI in the lesson's language: the skip link and the table of contents.
-    expect(textOf(elements(korean, hasClass('sl-skip-link'))[0] ?? korean)).toBe('본문으로 건너뛰기');
+    expect(textOf(elements(korean, hasClass('sl-skip-link'))[0] ?? korean)).toBe('콘텐츠로 이동');
     expect(textOf(elements(english, hasClass('sl-skip-link'))[0] ?? english)).toBe('Skip to content');
     expect(textOf(elements(english, hasClass('lc-lesson-bar'))[0]!)).toContain('Progress');
     const body = elements(korean, (e) => e.properties.dataPagefindBody !== undefined);
