@@ -17,7 +17,11 @@ const USAGE = `Usage:
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
       Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).
   lessonc handouts [--site dist] [--out dist/handouts]
-      Print each built lesson to PDF: a student copy and an answer key (needs Chromium).`;
+      Print each built lesson to PDF: a student copy and an answer key (needs Chromium).
+  lessonc lsp --stdio
+      Language server for editors: diagnostics, quick fixes, hover and completion (docs/editors.md).
+  lessonc new TITLE [--dir lessons] [--locale ko|en]
+      Start a lesson: frontmatter with the next order, a skeleton and a Q&A section.`;
 
 /** Runs a CLI command and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -32,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(rest);
       case 'handouts':
         return await runHandouts(rest);
+      case 'lsp':
+        return await runLanguageServer(rest);
+      case 'new':
+        return await runNew(rest);
       case '--help':
       case '-h':
       case 'help':
@@ -116,5 +124,25 @@ async function runImport(argv: string[]): Promise<number> {
   if (previous !== null && previous !== markdown) console.error(`${output} existed: kept it as ${await backUp(output)}`);
   await writeFileAtomic(output, markdown);
   console.error(`${notesFile} → ${output}`);
+  return 0;
+}
+
+async function runLanguageServer(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs(argv, { stdio: 'boolean' });
+  if (positionals.length > 0) throw new UsageError('`lsp` takes no positional arguments');
+  const { startLanguageServer } = await import('./lsp/server.ts');
+  const connection = startLanguageServer();
+  // The client ends the session (shutdown, exit) or closes the pipe; until then the server runs.
+  await new Promise<void>((done) => connection.onExit(done));
+  return 0;
+}
+
+async function runNew(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { dir: 'string', locale: 'string' });
+  if (positionals.length !== 1) throw new UsageError('`new` takes exactly one title');
+  const locale = flags.get('locale') ?? localeFromEnvironment(process.env);
+  if (locale !== 'ko' && locale !== 'en') throw new UsageError(`Unexpected locale \`${String(locale)}\`, expected \`ko\` or \`en\``);
+  const { newLesson } = await import('./new-lesson.ts');
+  console.error(`wrote ${await newLesson(positionals[0]!, String(flags.get('dir') ?? 'lessons'), locale)}`);
   return 0;
 }
