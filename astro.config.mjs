@@ -12,6 +12,7 @@ export default defineConfig({
   outDir: process.env.LESSONC_OUT_DIR ?? 'dist',
   ...(process.env.LESSONC_CACHE_DIR ? { cacheDir: process.env.LESSONC_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  integrations: [(await import('./src/integrations/lesson-problems/index.ts')).default()],
   markdown: {
     processor: unified({ remarkPlugins: [[remarkLessonc, { render: true }]] }),
     shikiConfig: { theme: 'github-light', wrap: false },

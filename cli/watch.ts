@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../plugins/remark-lessonc/lib/i18n.ts';
+import { Debouncer } from './debounce.ts';
 import { checkFile, formatText, type FileReport, type ReportedMessage } from './check.ts';
 import { lessonFiles } from './files.ts';
 
@@ -46,7 +47,6 @@ export async function watchLessons(paths: string[], options: WatchOptions): Prom
   for (const file of await lessonFiles(paths)) reports.set(path.resolve(file), await checkFile(file, options.locale));
   options.write(`${formatText([...reports.values()], options.color)}\nwatching ${paths.join(', ')} for changes…\n`);
 
-  const timers = new Map<string, NodeJS.Timeout>();
   const recheck = async (file: string): Promise<void> => {
     const before = reports.get(file);
     const shown = path.relative(process.cwd(), file) || file;
@@ -67,13 +67,9 @@ export async function watchLessons(paths: string[], options: WatchOptions): Prom
     ];
     options.write(`${lines.join('\n')}\n`);
   };
-  const changed = (file: string): void => {
-    clearTimeout(timers.get(file));
-    timers.set(file, setTimeout(() => {
-      timers.delete(file);
-      recheck(file).catch((error: Error) => options.write(`${file}: ${error.message}\n`));
-    }, options.debounceMs ?? 100));
-  };
+  const changed = new Debouncer(options.debounceMs ?? 100, (file) => {
+    recheck(file).catch((error: Error) => options.write(`${file}: ${error.message}\n`));
+  });
 
   const watchers: FSWatcher[] = [];
   for (const target of paths) {
@@ -85,11 +81,11 @@ export async function watchLessons(paths: string[], options: WatchOptions): Prom
       watch(directory, { recursive: isDirectory, signal: options.signal }, (_event, name) => {
         if (!name) return;
         const file = path.join(directory, name.toString());
-        if (isDirectory ? /\.md$/i.test(file) : file === resolved) changed(file);
+        if (isDirectory ? /\.md$/i.test(file) : file === resolved) changed.schedule(file);
       }),
     );
   }
   await new Promise<void>((done) => options.signal.addEventListener('abort', () => done(), { once: true }));
-  for (const timer of timers.values()) clearTimeout(timer);
+  changed.cancelAll();
   for (const watcher of watchers) watcher.close();
 }

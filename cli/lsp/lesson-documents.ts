@@ -20,28 +20,3 @@ export class LessonAnalyses {
     this.cache.delete(uri);
   }
 }
-
-/** Runs `task(key)` once `delay` ms after the last `schedule(key)`: diagnostics wait until the author pauses. */
-export class Debouncer {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly delay: number;
-  private readonly task: (key: string) => void;
-
-  constructor(delay: number, task: (key: string) => void) {
-    this.delay = delay;
-    this.task = task;
-  }
-
-  schedule(key: string): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.task(key);
-    }, this.delay));
-  }
-
-  cancel(key: string): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-  }
-}

@@ -13,7 +13,8 @@ import { codeActions, fixAllKind } from './code-actions.ts';
 import { completion } from './completion.ts';
 import { toDiagnostic } from './diagnostics.ts';
 import { hover } from './hover.ts';
-import { Debouncer, LessonAnalyses } from './lesson-documents.ts';
+import { Debouncer } from '../debounce.ts';
+import { LessonAnalyses } from './lesson-documents.ts';
 
 export interface LanguageServerOptions {
   input?: NodeJS.ReadableStream;
