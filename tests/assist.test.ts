@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kubectlCompletions, kubectlWordAt } from '../plugins/remark-lessonc/lib/assist/kubectl-words.ts';
 import { snippetAt } from '../plugins/remark-lessonc/lib/assist/snippet-at.ts';
-import { fieldAt, fieldCompletions } from '../plugins/remark-lessonc/lib/assist/yaml-fields.ts';
+import { fieldAt, fieldCompletions, valueCompletions } from '../plugins/remark-lessonc/lib/assist/yaml-fields.ts';
 import { extractSnippets } from '../plugins/remark-lessonc/lib/extract/snippets.ts';
 import { snippetOffsetToMarkdown } from '../plugins/remark-lessonc/lib/extract/positions.ts';
 import { parseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
@@ -65,6 +65,18 @@ describe('fieldCompletions', () => {
     const found = fieldCompletions(text, text.length, {})!;
     expect(found.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['httpGet', 'periodSeconds']));
     expect(found.fields.map((f) => f.name)).not.toContain('exec');
+  });
+});
+
+describe('valueCompletions', () => {
+  it('offers the values a field allows after its colon', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: O\n  containers:\n  - name: web\n    stdin: ';
+    const policy = valueCompletions(text, text.indexOf('O\n') + 1, {})!;
+    expect(policy.values).toEqual(['OnFailure']);
+    expect(text.slice(policy.start, policy.end)).toBe('O');
+    expect(valueCompletions(text, text.length, {})!.values).toEqual([true, false]);
+    const name = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ';
+    expect(valueCompletions(name, name.length, {})).toBeUndefined();
   });
 });
 

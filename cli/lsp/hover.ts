@@ -6,6 +6,7 @@ import { snippetAt } from '../../plugins/remark-lessonc/lib/assist/snippet-at.ts
 import { fieldAt } from '../../plugins/remark-lessonc/lib/assist/yaml-fields.ts';
 import { snippetOffsetToMarkdown } from '../../plugins/remark-lessonc/lib/extract/positions.ts';
 import { translate, type Locale } from '../../plugins/remark-lessonc/lib/i18n.ts';
+import { kubernetesVersion } from './lesson-documents.ts';
 
 const yamlKinds = new Set(['manifest', 'yaml-fragment', 'yaml']);
 
@@ -48,9 +49,4 @@ export function hover(document: TextDocument, analysis: LessonAnalysis, position
     );
   }
   return null;
-}
-
-/** The Kubernetes version the lesson is checked against (its frontmatter's `kubernetes`). */
-export function kubernetesVersion(analysis: LessonAnalysis): string {
-  return analysis.frontmatter?.kubernetes ?? '1.32';
 }

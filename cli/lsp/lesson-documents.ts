@@ -20,3 +20,8 @@ export class LessonAnalyses {
     this.cache.delete(uri);
   }
 }
+
+/** The Kubernetes version the lesson is checked against (its frontmatter's `kubernetes`). */
+export function kubernetesVersion(analysis: LessonAnalysis): string {
+  return analysis.frontmatter?.kubernetes ?? '1.32';
+}

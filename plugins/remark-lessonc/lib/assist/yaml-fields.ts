@@ -171,3 +171,27 @@ export function fieldCompletions(text: string, offset: number, meta: SnippetMeta
     .sort((a, b) => Number(b.required) - Number(a.required) || a.name.localeCompare(b.name));
   return { start: offset - partial.length, end: offset, fields };
 }
+
+export interface ValueCompletions {
+  /** Offsets of the partly typed value the suggestions replace. */
+  start: number;
+  end: number;
+  field: FieldSummary;
+  values: (string | number | boolean)[];
+}
+
+/** The values a field allows, when the cursor is after `field: ` and the schema lists them (or it is a boolean). */
+export function valueCompletions(text: string, offset: number, meta: SnippetMeta, kubernetesVersion = '1.32'): ValueCompletions | undefined {
+  const lineStart = lineStartOf(text, offset);
+  const typed = /^[ \t]*(?:-[ \t]+)*[A-Za-z_][\w.-]*:[ \t]+([\w.-]*)$/.exec(text.slice(lineStart, offset));
+  if (!typed) return undefined;
+  const read = readSnippet(text, meta, kubernetesVersion);
+  const entry = read?.outline.entries.find((e) => e.kind === 'key' && e.lineStart === lineStart);
+  if (!read || !entry) return undefined;
+  const field = fieldIn(read, ownerShape(read, entry.parent, entry.doc), entry);
+  if (!field?.owner.shape.p?.[field.name]) return undefined;
+  const summary = summarize(field.name, field.shape, field.owner.shape, read.schema);
+  const values = summary.allowed ?? (summary.type === 'boolean' ? [true, false] : undefined);
+  const partial = typed[1]!;
+  return values ? { start: offset - partial.length, end: offset, field: summary, values: values.filter((value) => String(value).startsWith(partial)) } : undefined;
+}
