@@ -8,6 +8,7 @@ import { readOutline, sidebarFromOutline } from './src/lib/course-outline.ts';
 import { translate } from './plugins/remark-lessonc/lib/i18n.ts';
 import rehypeSearchIgnore from './src/lib/rehype-search-ignore.ts';
 import frameScriptHashes from './src/integrations/frame-script-hashes.ts';
+import lessonProblems from './src/integrations/lesson-problems/index.ts';
 
 // Tests build fixture sites side by side with the real one: each build gets its own lessons,
 // output and content-layer cache (the data store would otherwise mix entries from both).
@@ -72,5 +73,7 @@ export default defineConfig({
       pagination: true,
     }),
     frameScriptHashes(),
+    // `npm run dev`: a lesson's problems in Astro's dev toolbar.
+    lessonProblems(),
   ],
 });

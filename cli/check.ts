@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { Point } from '../plugins/remark-lessonc/lib/extract/positions.ts';
 import remarkLessonc from '../plugins/remark-lessonc/index.ts';
 import type { Locale, MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { localizeFix, localizeLessonMessage, type MessageData } from '../plugins/remark-lessonc/lib/messages.ts';
@@ -17,7 +18,16 @@ export interface ReportedMessage {
   column: number;
   endLine: number;
   endColumn: number;
-  fix?: { safe: boolean; description: string };
+  fix?: { safe: boolean; description: string; edits: ReportedEdit[] };
+}
+
+/** Replace the text from line:column up to endLine:endColumn (1-based, end exclusive) with `text`. */
+export interface ReportedEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
 }
 
 export interface FileReport {
@@ -38,7 +48,7 @@ type CataloguedMessage = VFileMessage & {
   messageId?: MessageKey;
   data?: MessageData;
   intentional?: boolean;
-  fix?: { safe: boolean; description: string; descriptionId?: MessageKey; descriptionData?: MessageData };
+  fix?: { safe: boolean; description: string; descriptionId?: MessageKey; descriptionData?: MessageData; edits?: { start: Point; end: Point; text: string }[] };
 };
 
 /** A vfile message as the CLI reports it, worded in `locale` where the catalogue has it. */
@@ -53,7 +63,7 @@ export function toReported(message: CataloguedMessage, locale: Locale = 'en'): R
     column: place.start.column,
     endLine: place.end.line,
     endColumn: place.end.column,
-    ...(fix ? { fix: { safe: fix.safe, description: localizeFix(locale, fix) } } : {}),
+    ...(fix ? { fix: { safe: fix.safe, description: localizeFix(locale, fix), edits: (fix.edits ?? []).map(({ start, end, text }) => ({ line: start.line, column: start.column, endLine: end.line, endColumn: end.column, text })) } } : {}),
   };
 }
 

@@ -9,15 +9,20 @@ import { makeHandouts } from './handouts.ts';
 import { lessonFiles, writeFileAtomic } from './files.ts';
 
 const USAGE = `Usage:
-  lessonc check [paths...] [--format text|json] [--locale ko|en] [--exit-zero]
+  lessonc check [paths...] [--format text|json|sarif] [--watch] [--locale ko|en] [--exit-zero]
       Report problems in lessons (default path: lessons/). Exit 1 on any error, 0 otherwise, 2 on bad usage.
       Messages are worded in --locale (default: Korean when LANG starts with ko, else English).
+      --format sarif: SARIF 2.1.0 for code scanning. --watch: check again on every save, print what changed.
   lessonc fix [paths...] [--dry-run] [--unsafe]
       Apply safe fixes (unsafe ones too with --unsafe) until stable; --dry-run prints a diff instead.
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
       Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).
   lessonc handouts [--site dist] [--out dist/handouts]
-      Print each built lesson to PDF: a student copy and an answer key (needs Chromium).`;
+      Print each built lesson to PDF: a student copy and an answer key (needs Chromium).
+  lessonc lsp --stdio
+      Language server for editors: diagnostics, quick fixes, hover and completion (docs/editors.md).
+  lessonc new TITLE [--dir lessons] [--locale ko|en]
+      Start a lesson: frontmatter with the next order, a skeleton and a Q&A section.`;
 
 /** Runs a CLI command and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -32,6 +37,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(rest);
       case 'handouts':
         return await runHandouts(rest);
+      case 'lsp':
+        return await runLanguageServer(rest);
+      case 'new':
+        return await runNew(rest);
       case '--help':
       case '-h':
       case 'help':
@@ -50,15 +59,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCheck(argv: string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { format: 'string', locale: 'string', 'exit-zero': 'boolean' }, { f: 'format' });
+  const { positionals, flags } = parseArgs(argv, { format: 'string', locale: 'string', 'exit-zero': 'boolean', watch: 'boolean' }, { f: 'format' });
   const format = flags.get('format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`Unexpected format \`${String(format)}\`, expected \`text\` or \`json\``);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unexpected format \`${String(format)}\`, expected \`text\`, \`json\` or \`sarif\``);
   const locale = flags.get('locale') ?? localeFromEnvironment(process.env);
   if (locale !== 'ko' && locale !== 'en') throw new UsageError(`Unexpected locale \`${String(locale)}\`, expected \`ko\` or \`en\``);
+  if (flags.has('watch')) return runWatch(positionals.length > 0 ? positionals : ['lessons'], locale, format);
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
   const reports = [];
   for (const file of files) reports.push(await checkFile(file, locale));
   if (format === 'json') console.log(JSON.stringify(reports, null, 2));
+  else if (format === 'sarif') console.log(JSON.stringify((await import('./sarif.ts')).toSarif(reports), null, 2));
   else console.log(formatText(reports, process.stdout.isTTY === true));
   const failed = reports.some((report) => report.messages.some((m) => m.severity === 'error'));
   return failed && !flags.has('exit-zero') ? 1 : 0;
@@ -120,5 +131,35 @@ async function runImport(argv: string[]): Promise<number> {
   if (previous !== null && previous !== markdown) console.error(`${output} existed: kept it as ${await backUp(output)}`);
   await writeFileAtomic(output, markdown);
   console.error(`${notesFile} → ${output}`);
+  return 0;
+}
+
+async function runLanguageServer(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs(argv, { stdio: 'boolean' });
+  if (positionals.length > 0) throw new UsageError('`lsp` takes no positional arguments');
+  const { startLanguageServer } = await import('./lsp/server.ts');
+  const connection = startLanguageServer();
+  // The client ends the session (shutdown, exit) or closes the pipe; until then the server runs.
+  await new Promise<void>((done) => connection.onExit(done));
+  return 0;
+}
+
+async function runNew(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { dir: 'string', locale: 'string' });
+  if (positionals.length !== 1) throw new UsageError('`new` takes exactly one title');
+  const locale = flags.get('locale') ?? localeFromEnvironment(process.env);
+  if (locale !== 'ko' && locale !== 'en') throw new UsageError(`Unexpected locale \`${String(locale)}\`, expected \`ko\` or \`en\``);
+  const { newLesson } = await import('./new-lesson.ts');
+  console.error(`wrote ${await newLesson(positionals[0]!, String(flags.get('dir') ?? 'lessons'), locale)}`);
+  return 0;
+}
+
+async function runWatch(paths: string[], locale: 'ko' | 'en', format: string): Promise<number> {
+  if (format !== 'text') throw new UsageError('`--watch` prints text only');
+  const { watchLessons } = await import('./watch.ts');
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
+  await watchLessons(paths, { locale, color: process.stdout.isTTY === true, write: (text) => process.stdout.write(text), signal: stop.signal });
   return 0;
 }

@@ -62,7 +62,7 @@ describe('lessonc import', () => {
 
 interface JsonReport {
   file: string;
-  messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: { safe: boolean; description: string } }[];
+  messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: { safe: boolean; description: string; edits: { line: number; column: number; endLine: number; endColumn: number; text: string }[] } }[];
 }
 
 describe('lessonc check', () => {
@@ -76,7 +76,10 @@ describe('lessonc check', () => {
       const keys = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', ...(message.fix ? ['fix'] : [])];
       expect(Object.keys(message).sort()).toEqual(keys.sort());
       expect(['error', 'warning', 'info']).toContain(message.severity);
-      if (message.fix) expect(Object.keys(message.fix).sort()).toEqual(['description', 'safe']);
+      if (!message.fix) continue;
+      // `edits` was added later (for SARIF); the earlier fields keep their shape.
+      expect(Object.keys(message.fix).sort()).toEqual(['description', 'edits', 'safe']);
+      for (const edit of message.fix.edits) expect(Object.keys(edit).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'text']);
     }
     // The seed has fixable problems, so the `fix` shape above is really exercised.
     expect(reports[0]!.messages.some((message) => message.fix !== undefined)).toBe(true);

@@ -3,6 +3,7 @@ import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { analyzeLesson, type LessonAnalysis } from './analyze.ts';
+import { lineStartOffsets, markdownPoint } from './extract/positions.ts';
 import type { Locale } from './i18n.ts';
 import { renderLesson, type RenderedLesson } from './render/lesson.ts';
 
@@ -35,6 +36,7 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
   return function transformer(tree: Root, file: VFile): void {
     const astroFrontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
     const analysis = analyzeLesson(String(file), tree, astroFrontmatter);
+    const lineStarts = lineStartOffsets(analysis.markdown);
     for (const problem of analysis.messages) {
       const message = file.message(problem.message, {
         place: { start: problem.start, end: problem.end },
@@ -45,7 +47,11 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
       message.fatal = problem.severity === 'error' ? true : problem.severity === 'warning' ? false : undefined;
       // Catalogue id and parameters ride along so reporters can word the message in the reader's language.
       if (problem.messageId) Object.assign(message, { messageId: problem.messageId, data: problem.data, intentional: problem.intentional });
-      if (problem.fix) Object.assign(message, { fix: { safe: problem.fix.safe, description: problem.fix.description, descriptionId: problem.fix.descriptionId, descriptionData: problem.fix.descriptionData } });
+      // The edits go along with their places in the file, for reporters that carry fixes (SARIF).
+      if (problem.fix) {
+        const edits = problem.fix.edits.map((edit) => ({ start: markdownPoint(lineStarts, edit.start), end: markdownPoint(lineStarts, edit.end), text: edit.text }));
+        Object.assign(message, { fix: { safe: problem.fix.safe, description: problem.fix.description, descriptionId: problem.fix.descriptionId, descriptionData: problem.fix.descriptionData, edits } });
+      }
     }
     const data: LessoncData = { analysis };
     if (options.render !== false) data.rendered = renderLesson(analysis, analysis.frontmatter?.lang ?? options.locale ?? 'ko');

@@ -38,7 +38,7 @@ function isApiVersionKey(key: string | undefined): boolean {
  * The type each document's outline is resolved against: the fragment's type, or the manifest's kind
  * under its apiVersion (the newest served one when the apiVersion is wrong, as validateDocuments does).
  */
-function rootTypesFor(schema: KubernetesSchema, classification: Classification): RootTypes {
+export function rootTypesFor(schema: KubernetesSchema, classification: Classification): RootTypes {
   if (classification.kind === 'yaml-fragment') {
     const root = classification.assumedTypeName ? schema.type(classification.assumedTypeName) ?? null : null;
     return (outline) => outline.roots.map(() => root);
