@@ -193,7 +193,7 @@ describe.skipIf(!canRun)('search on the real course', () => {
     await context.close();
   });
 
-  it('does not index answers: a word only an answer contains finds nothing', async () => {
+  it('does not index answers: a word only an answer of lesson 1 contains does not find lesson 1', async () => {
     const html = await readFile(join(realSite, 'lessons', '01-pod', 'index.html'), 'utf8');
     const { context, page } = await open(real, '/lessons/01-pod/');
     const word = await page.evaluate(() => {
@@ -216,7 +216,8 @@ describe.skipIf(!canRun)('search on the real course', () => {
     });
     expect(word, 'an answer word that appears nowhere else on the page').not.toBe('');
     expect(html).toContain(word);
-    expect(await search(page, word), word).toEqual([]);
+    // Other lessons may use the word in their own text; lesson 1 has it only in an answer.
+    expect(await search(page, word), word).not.toContain('Pod 개념 및 사용하기');
     await context.close();
   });
 });

@@ -93,19 +93,25 @@ describe('lessonc lsp: diagnostics', () => {
 
 describe('lessonc lsp: code actions', () => {
   it('"fix all safe problems in this file" gives byte for byte what `lessonc fix` writes', async () => {
-    const actions = await client.request('textDocument/codeAction', {
-      textDocument: { uri: lessonUri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
-    expect(actions).toHaveLength(1);
-    const fixed = applyTextEdits(lesson, actions[0].edit.changes[lessonUri]);
+    // Lesson 1 is the author's original notes, which `lessonc fix` keeps as written: no fix-all there.
+    const fixAll = (uri: string) => client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(await fixAll(lessonUri)).toEqual([]);
+    // The same notes as an ordinary lesson.
     const work = await mkdtemp(path.join(os.tmpdir(), 'lessonc-lsp-'));
     const copy = path.join(work, '01-pod.md');
-    await writeFile(copy, lesson);
+    const ordinary = lesson.replace(/^original: true\r?\n/m, '');
+    expect(ordinary).not.toBe(lesson);
+    await writeFile(copy, ordinary);
+    const copyUri = pathToFileURL(copy).href;
+    const opened = client.diagnostics(copyUri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri: copyUri, languageId: 'markdown', version: 1, text: ordinary } });
+    await opened;
+    const actions = await fixAll(copyUri);
+    expect(actions).toHaveLength(1);
+    const fixed = applyTextEdits(ordinary, actions[0].edit.changes[copyUri]);
     await run(process.execPath, [path.join(repoRoot, 'bin', 'lessonc.mjs'), 'fix', copy]);
     const written = await readFile(copy, 'utf8');
-    expect(written).not.toBe(lesson);
+    expect(written).not.toBe(ordinary);
     expect(fixed).toBe(written);
   });
 
@@ -137,7 +143,14 @@ describe('lessonc lsp: code actions', () => {
       const everywhere = { start: { line: 0, character: 0 }, end: { line: lesson.split('\n').length, character: 0 } };
       const actions = await korean.request('textDocument/codeAction', { textDocument: { uri: lessonUri }, range: everywhere, context: { diagnostics: [] } });
       expect(actions.map((a: any) => a.title)).toContainEqual(expect.stringMatching(/^고치기: /));
-      expect(actions.map((a: any) => a.title)).toContainEqual(expect.stringMatching(/안전한 문제 모두 고치기/));
+      // Fix-all is offered for an ordinary lesson (lesson 1 itself is kept as written).
+      const ordinaryUri = lessonUri.replace(/01-pod\.md$/, '01-pod-ordinary.md');
+      const ordinary = lesson.replace(/^original: true\r?\n/m, '');
+      const opened = korean.diagnostics(ordinaryUri, 1);
+      korean.notify('textDocument/didOpen', { textDocument: { uri: ordinaryUri, languageId: 'markdown', version: 1, text: ordinary } });
+      await opened;
+      const ordinaryActions = await korean.request('textDocument/codeAction', { textDocument: { uri: ordinaryUri }, range: everywhere, context: { diagnostics: [] } });
+      expect(ordinaryActions.map((a: any) => a.title)).toContainEqual(expect.stringMatching(/안전한 문제 모두 고치기/));
     } finally {
       await korean.close();
     }

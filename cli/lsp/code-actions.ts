@@ -42,7 +42,8 @@ export function codeActions(document: TextDocument, analysis: LessonAnalysis, pa
   }
   const safe = analysis.messages.filter((message) => message.fix?.safe && message.fix.edits.length > 0);
   const offerFixAll = only ? wants(fixAllKind) : actions.length > 0;
-  if (safe.length > 0 && offerFixAll) {
+  // `lessonc fix` keeps an `original: true` lesson as written (the site shows it corrected): so does fix-all.
+  if (safe.length > 0 && offerFixAll && !analysis.frontmatter?.original) {
     const text = document.getText();
     const fixed = fixLesson(text).output;
     if (fixed !== text) {
