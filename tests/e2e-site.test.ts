@@ -85,6 +85,35 @@ describe.skipIf(!canRun)('course frame', () => {
     await context.close();
   });
 
+  it('shows progress per lesson on the course home, continues at the first lesson not finished, and resets after asking', async () => {
+    const { context, page, errors } = await open(fixture, '/lessons/01-first-pod/');
+    const question = page.locator('.lc-question').first();
+    await question.getByRole('textbox').first().fill('kubectl get pods');
+    await question.getByRole('button', { name: '확인' }).click();
+    await expect.poll(() => question.getByRole('status').textContent()).toContain('정답');
+    await page.goto(`${fixture.url}/`);
+    const lessons = page.locator('.lc-lesson-list > li');
+    await expect.poll(() => lessons.first().locator('.lc-progress').textContent()).toContain('1/1');
+    expect(await lessons.nth(1).locator('.lc-progress').textContent()).toContain('0/1');
+    const next = page.locator('[data-continue]');
+    await expect.poll(() => next.getAttribute('href')).toMatch(/\/lessons\/02-second-pod\/$/);
+    expect(await next.textContent()).toContain('두 번째 파드');
+
+    await page.getByRole('button', { name: '진행 상황 초기화' }).click();
+    // Nothing is cleared until the learner confirms; "cancel" keeps everything.
+    await page.getByRole('button', { name: '취소' }).click();
+    expect(await lessons.first().locator('.lc-progress').textContent()).toContain('1/1');
+    await page.getByRole('button', { name: '진행 상황 초기화' }).click();
+    await page.getByRole('button', { name: '지우기' }).click();
+    await expect.poll(() => lessons.first().locator('.lc-progress').textContent()).toContain('0/1');
+    expect(await next.getAttribute('href')).toMatch(/\/lessons\/01-first-pod\/$/);
+    expect(await page.getByRole('status').filter({ hasText: '진행 상황을 지웠습니다' }).count()).toBe(1);
+    await page.reload();
+    expect(await lessons.first().locator('.lc-progress').textContent()).toContain('0/1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the dark theme chosen in the theme select across a reload', async () => {
     const { context, page } = await open(fixture, '/lessons/01-first-pod/');
     await page.locator('starlight-theme-select select').first().selectOption('dark');
