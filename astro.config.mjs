@@ -29,7 +29,7 @@ export default defineConfig({
   security: {
     csp: {
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
       directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'self'", "form-action 'none'", "frame-src 'none'"],
     },
   },
@@ -37,6 +37,8 @@ export default defineConfig({
   // unified processor with the lesson compiler as a remark plugin; Starlight appends its own
   // plugins (heading anchors, asides, Expressive Code) after ours.
   markdown: {
+    // Expressive Code (Starlight's) highlights code blocks; Astro's own Shiki pass is not used.
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [[remarkLessonc, { render: true }]],
       rehypePlugins: [rehypeSearchIgnore],
