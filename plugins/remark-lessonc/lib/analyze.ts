@@ -13,6 +13,7 @@ import type { Edit, Severity } from './types.ts';
 import type { MessageKey } from './i18n.ts';
 import type { MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
+import { checkAnswerKeys } from './quiz/keys.ts';
 
 
 /** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
@@ -73,8 +74,10 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
           : undefined,
     });
   }
+  const questions = extractQuestions(tree);
+  messages.push(...checkAnswerKeys(questions, snippets, lineStarts, context.kubernetesVersion));
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
-  return { markdown, tree, frontmatter, snippets, messages, questions: extractQuestions(tree) };
+  return { markdown, tree, frontmatter, snippets, messages, questions };
 }
 
 function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
