@@ -143,6 +143,7 @@ describe('text answers', () => {
     expect(containsKeyword('READY 열', 'ready')).toBe(true);
     expect(containsKeyword('it is already there', 'ready')).toBe(false);
     expect(containsKeyword('파드 이름', '컨테이너를')).toBe(false);
+    expect(containsKeyword('준비된 컨테이너 수', '컨테이너를')).toBe(true);
     expect(missingKeywordGroups('ready 상태의 컨테이너', [['준비', 'ready'], ['컨테이너']])).toEqual([]);
   });
 

@@ -153,7 +153,7 @@ class QuizQuestion {
   /** "Was your answer right?" with two buttons; the learner's mark is what progress records. */
   private askForMark(response: Response): void {
     const group = document.createElement('div');
-    group.className = 'lc-self-mark';
+    group.className = 'lc-self-mark lc-buttons';
     group.setAttribute('role', 'group');
     group.setAttribute('aria-label', this.t('quiz.selfMark.prompt'));
     for (const right of [true, false]) {

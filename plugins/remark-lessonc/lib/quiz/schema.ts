@@ -51,7 +51,8 @@ export const Choice = z.object({
 export const ChoiceQuestion = z.object({
   ...questionBase,
   type: z.literal('choice'),
-  choices: z.array(Choice).min(2),
+  // Fewer than two choices, or none correct, is reported by `quiz/invalid-key` rather than refused here.
+  choices: z.array(Choice),
   /** More than one choice is correct: the learner must pick exactly the correct set. */
   multiple: z.boolean(),
 });

@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import type { QaSection, QuestionSite } from '../extract/questions.ts';
 import type { Question } from '../quiz/schema.ts';
 import { catalogueKeys, translate, type Locale } from '../i18n.ts';
-import { element, text, type ElementNode } from './nodes.ts';
+import { element, inlineCode, text, type ElementNode } from './nodes.ts';
 
 /**
  * A quiz question becomes a placeholder carrying its JSON (`data-question`, validated by the build:
@@ -27,7 +27,20 @@ function questionBody(site: QuestionSite, question: Question, answer: RootConten
           ),
         ]
       : [];
-  return [element('div', { className: ['lc-prompt'] }, prompt), ...choices, element('div', { className: ['lc-answer'], hidden: true, dataLabel: translate(locale, 'quiz.answerLabel'), dataPagefindIgnore: true }, answer)];
+  return [element('div', { className: ['lc-prompt'] }, prompt), ...choices, element('div', { className: ['lc-answer'], hidden: true, dataLabel: translate(locale, 'quiz.answerLabel'), dataPagefindIgnore: true }, [...answer, ...gradingNotes(question, locale)])];
+}
+
+/** What else is accepted, shown with the answer (on the page and in the answer key). */
+function gradingNotes(question: Question, locale: Locale): RootContent[] {
+  const notes: RootContent[] = [];
+  const codes = (values: string[]) => values.flatMap((value, index) => [...(index > 0 ? [text(', ')] : []), inlineCode(value)]);
+  const line = (template: string, parts: RootContent[]) => {
+    const [before = '', after = ''] = template.split(/\{\w+\}/);
+    notes.push(element('p', { className: ['lc-accepted'] }, [text(before), ...parts, text(after)]));
+  };
+  if ((question.type === 'command' || question.type === 'text') && question.alternatives.length > 0) line(translate(locale, 'quiz.alsoAccepted'), codes(question.alternatives));
+  if (question.type === 'text' && question.keywords.length > 0) line(translate(locale, 'quiz.keywordsLabel'), [text(question.keywords.map((group) => group.join(' / ')).join(', '))]);
+  return notes;
 }
 
 /** The Q&A section's blocks after its heading become one ordered list of question placeholders. */
