@@ -75,7 +75,7 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
     });
   }
   const questions = extractQuestions(tree);
-  messages.push(...checkAnswerKeys(questions, snippets, lineStarts, context.kubernetesVersion));
+  messages.push(...checkAnswerKeys(questions, snippets, lineStarts, context.kubernetesVersion, messages));
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
   return { markdown, tree, frontmatter, snippets, messages, questions };
 }

@@ -29,7 +29,12 @@ export function isWrongOnPurpose(meta: SnippetMeta): boolean {
   return meta.intentional === true;
 }
 
-export function checkAnswerKeys(questions: ExtractedQuestions, snippets: readonly ExtractedSnippet[], lineStarts: number[], kubernetes: string): LessonMessage[] {
+/**
+ * `found`: the lesson's messages so far. A key written as a snippet was checked with it, so its
+ * YAML and Kubernetes errors are taken from there (not validated twice; an `intentional` rule is
+ * information there, not an error).
+ */
+export function checkAnswerKeys(questions: ExtractedQuestions, snippets: readonly ExtractedSnippet[], lineStarts: number[], kubernetes: string, found: readonly LessonMessage[]): LessonMessage[] {
   const byNode = new Map<Code, ExtractedSnippet>(snippets.map((snippet) => [snippet.node, snippet]));
   const source: KeySource = {
     value: (node) => byNode.get(node)?.value ?? node.value,
@@ -48,12 +53,12 @@ export function checkAnswerKeys(questions: ExtractedQuestions, snippets: readonl
       messages.push({ ruleId: RULE, severity: 'error', ...say(problem.id, problem.data), url: ruleUrl(RULE), intentional: false, snippetIndex: snippet?.index ?? null, ...at });
     const nodeRange = (node: Node | undefined) => rangeOf(node ?? site.node, lineStarts);
     for (const invalid of built.invalidRequire) report({ id: 'rule.quiz/invalid-key.requirePath', data: { number: built.question.number, path: invalid.path } }, nodeRange(invalid.node));
-    for (const { problem, at, snippet } of keyProblems(built, byNode, lineStarts)) report(problem, at ?? nodeRange(undefined), snippet);
+    for (const { problem, at, snippet } of keyProblems(built, byNode, lineStarts, found)) report(problem, at ?? nodeRange(undefined), snippet);
   });
   return messages;
 }
 
-function keyProblems(built: BuiltQuestion, byNode: Map<Code, ExtractedSnippet>, lineStarts: number[]): { problem: Feedback; at?: { start: Point; end: Point }; snippet?: ExtractedSnippet }[] {
+function keyProblems(built: BuiltQuestion, byNode: Map<Code, ExtractedSnippet>, lineStarts: number[], found: readonly LessonMessage[]): { problem: Feedback; at?: { start: Point; end: Point }; snippet?: ExtractedSnippet }[] {
   const { question } = built;
   switch (question.type) {
     case 'text':
@@ -77,7 +82,9 @@ function keyProblems(built: BuiltQuestion, byNode: Map<Code, ExtractedSnippet>, 
     }
     case 'manifest': {
       const snippet = built.keyCode ? byNode.get(built.keyCode) : undefined;
-      return manifestKeyProblems(question).map(({ line, problem }) => {
+      const errors = snippet ? found.filter((m) => m.snippetIndex === snippet.index && m.severity === 'error' && /^(yaml|k8s)\//.test(m.ruleId)) : [];
+      if (errors.length > 0) return errors.map((m) => ({ problem: { id: 'rule.quiz/invalid-key.manifest', data: { number: question.number, reason: m.message } }, at: { start: m.start, end: m.end }, snippet }));
+      return manifestKeyProblems(question, { validate: !snippet }).map(({ line, problem }) => {
         if (!snippet) return { problem };
         const lineStart = snippet.value.split('\n').slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
         const lineEnd = snippet.value.indexOf('\n', lineStart);

@@ -63,12 +63,16 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-/** A manifest key with a Kubernetes error, or that misses its own requirements: `quiz/invalid-key`. */
-export function manifestKeyProblems(question: ManifestQuestion): { line: number; problem: Feedback }[] {
+/**
+ * A manifest key with a Kubernetes error, or that misses its own requirements: `quiz/invalid-key`.
+ * `validate: false` when the caller has the key's diagnostics already (a key written as a snippet).
+ */
+export function manifestKeyProblems(question: ManifestQuestion, options: { validate: boolean } = { validate: true }): { line: number; problem: Feedback }[] {
   if (!question.answer.trim()) return [{ line: 1, problem: { id: 'rule.quiz/invalid-key.noManifest', data: { number: question.number } } }];
-  const problems = manifestProblems(question.answer, question, 'en');
+  const problems = options.validate ? manifestProblems(question.answer, question, 'en') : [];
   if (problems.length > 0) return problems.map(({ line, message }) => ({ line, problem: { id: 'rule.quiz/invalid-key.manifest', data: { number: question.number, reason: message } } }));
   const documents = parseYamlDocuments(question.answer).filter((document) => document.contents !== null);
+  if (documents.some((document) => document.errors.length > 0)) return [];
   return unmetRequirements(question.require, documents, question.answer).map((failure) => ({
     line: Number(failure.data?.line) || 1,
     problem: { id: 'rule.quiz/invalid-key.require', data: { number: question.number, path: String(failure.data?.path ?? '') } },
