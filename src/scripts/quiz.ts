@@ -173,6 +173,8 @@ class QuizQuestion {
   restore(state: QuestionProgress | undefined): void {
     if (!state?.answered) return;
     if (state.response) this.input.restore(state.response);
+    // Checked but never marked: nothing to report yet; checking again asks for the mark.
+    if (this.question.type === 'text' && !state.right && !state.selfMarked) return;
     // Told, not graded again: grading a command or manifest would load its grader before any interaction.
     const said = state.selfMarked ? (state.right ? 'quiz.selfMarked.right' : 'quiz.selfMarked.wrong') : state.right ? 'quiz.restored.right' : 'quiz.restored.wrong';
     this.say(this.t(said), [], state.right ? 'correct' : 'incorrect');
