@@ -80,6 +80,12 @@ export function extractQuestions(tree: Root): ExtractedQuestions {
   return { sections, directives };
 }
 
+/** Every question of the lesson in document order, whichever form it takes (ids `q1`, `q2`, … follow it). */
+export function questionsInOrder(questions: ExtractedQuestions): QuestionSite[] {
+  const sites = [...questions.sections.flatMap((section) => section.questions), ...questions.directives];
+  return sites.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+}
+
 function emptyParts(type: QuestionType | undefined, explicit: boolean): QuestionParts {
   return { type, explicit, hints: [], alternatives: [], answers: [], keywords: [], require: undefined, invalidRequire: [], choices: [], consumed: [] };
 }

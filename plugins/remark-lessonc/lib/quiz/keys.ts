@@ -10,7 +10,7 @@
  */
 import type { Code, Node } from 'mdast';
 import type { LessonMessage } from '../analyze.ts';
-import { buildQuestion, type BuiltQuestion, type ExtractedQuestions, type KeySource } from '../extract/questions.ts';
+import { buildQuestion, questionsInOrder, type BuiltQuestion, type ExtractedQuestions, type KeySource } from '../extract/questions.ts';
 import type { ExtractedSnippet } from '../extract/snippets.ts';
 import { markdownPoint, snippetOffsetToMarkdown, type Point } from '../extract/positions.ts';
 import { say } from '../messages.ts';
@@ -42,10 +42,8 @@ export function checkAnswerKeys(questions: ExtractedQuestions, snippets: readonl
     intentional: (node) => isWrongOnPurpose(byNode.get(node)?.meta ?? {}),
     kubernetes,
   };
-  const sites = [...questions.sections.flatMap((section) => section.questions), ...questions.directives];
-  sites.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
   const messages: LessonMessage[] = [];
-  sites.forEach((site, index) => {
+  questionsInOrder(questions).forEach((site, index) => {
     // Messages number questions by their place in the lesson (`q4` is question 4), whichever form they take.
     const built = buildQuestion(site, `q${index + 1}`, source);
     built.question.number = index + 1;

@@ -1,7 +1,7 @@
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { analyzeLesson, type LessonAnalysis } from '../analyze.ts';
-import { buildQuestion, type KeySource, type QuestionSite } from '../extract/questions.ts';
+import { buildQuestion, questionsInOrder, type KeySource, type QuestionSite } from '../extract/questions.ts';
 import { isWrongOnPurpose } from '../quiz/keys.ts';
 import { fixAnalyzedLesson } from '../fix/lesson.ts';
 import type { Locale } from '../i18n.ts';
@@ -55,8 +55,7 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
     return question;
   };
   // Ids follow document order across both forms.
-  const sites = [...analysis.questions.sections.flatMap((section) => section.questions), ...analysis.questions.directives];
-  sites.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+  const sites = questionsInOrder(analysis.questions);
   const built = new Map(sites.map((site) => [site, build(site)]));
   // Questions first: they hold references to the original code nodes.
   const sectionPlans = analysis.questions.sections.map((section) => ({
