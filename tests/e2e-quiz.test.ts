@@ -47,11 +47,17 @@ async function openLesson(slug: string): Promise<{ page: Page; scripts: string[]
   const scripts: string[] = [];
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  let reading = 0;
   page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+    if (response.request().resourceType() !== 'script') return;
+    reading++;
+    scripts.push(await response.text().catch(() => ''));
+    reading--;
   });
   await page.goto(`${server.url}/lessons/${slug}/`);
   await page.waitForLoadState('networkidle');
+  // Every script fetched before any interaction has been read.
+  await expect.poll(() => reading).toBe(0);
   return { page, scripts, errors };
 }
 
@@ -93,7 +99,7 @@ describe.skipIf(!canRun)('the quiz in a browser', () => {
     await field.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: redis\n  labels:\n    app: redis\nspec:\n  restartPolicy: Always\n  containers:\n    - image: redis\n      name: redis\n');
     await manifest.getByRole('button', { name: '확인' }).click();
     await expect.poll(() => status(page, 4).textContent()).toBe('정답입니다!');
-    expect(hasSchema(scripts)).toBe(true);
+    await expect.poll(() => hasSchema(scripts)).toBe(true);
 
     await field.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: redis\nspec:\n  containers:\n    - name: redis\n      imgae: redis\n');
     await manifest.getByRole('button', { name: '확인' }).click();
@@ -110,7 +116,7 @@ describe.skipIf(!canRun)('the quiz in a browser', () => {
     await command.getByRole('textbox', { name: '내 답' }).fill('kubectl get po -o wide');
     await command.getByRole('button', { name: '확인' }).click();
     await expect.poll(() => status(page, 3).textContent()).toBe('올바른 kubectl 명령이지만, 이 문제에서 기대한 명령과 다릅니다.--all-namespaces이(가) 빠졌습니다.');
-    expect(hasGrammar(scripts)).toBe(true);
+    await expect.poll(() => hasGrammar(scripts)).toBe(true);
     await command.getByRole('textbox', { name: '내 답' }).fill('kubectl get pods -A -owide');
     await command.getByRole('button', { name: '확인' }).click();
     await expect.poll(() => status(page, 3).textContent()).toBe('정답입니다!');

@@ -62,6 +62,7 @@ function pageTranslator(root: Document): Translate {
 
 class QuizQuestion {
   private readonly input: QuestionInput;
+  private readonly form: HTMLFormElement;
   private readonly feedback = document.createElement('div');
   private readonly answer: HTMLElement | null;
   private readonly toggle: HTMLButtonElement | null = null;
@@ -77,7 +78,7 @@ class QuizQuestion {
     this.t = t;
     this.locale = locale;
     this.save = save;
-    const form = document.createElement('form');
+    const form = (this.form = document.createElement('form'));
     form.className = 'lc-quiz-form';
     form.noValidate = true;
     // Every question's field is labelled "Your answer": the form itself is named by its prompt.
@@ -159,6 +160,8 @@ class QuizQuestion {
     for (const right of [true, false]) {
       const choice = button(this.t(right ? 'quiz.selfMark.right' : 'quiz.selfMark.wrong'), 'button', right ? 'lc-mark-right' : 'lc-mark-wrong');
       choice.addEventListener('click', () => {
+        // The buttons go away: keep keyboard focus in the question rather than lose it to the page.
+        this.form.querySelector<HTMLButtonElement>('.lc-check')?.focus();
         group.remove();
         this.say(this.t(right ? 'quiz.selfMarked.right' : 'quiz.selfMarked.wrong'), [], right ? 'correct' : 'incorrect');
         this.mark(right, true);
