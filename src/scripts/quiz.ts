@@ -110,6 +110,9 @@ class QuizQuestion {
     form.append(buttons);
     this.feedback.className = 'lc-feedback';
     this.feedback.setAttribute('role', 'status');
+    // The feedback (a manifest's problems by line, what a command misses) describes the field it is about.
+    this.feedback.id = `${question.id}-feedback`;
+    for (const field of this.input.element.querySelectorAll('input, textarea')) field.setAttribute('aria-describedby', this.feedback.id);
     form.append(this.feedback);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
