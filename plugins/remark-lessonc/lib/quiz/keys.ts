@@ -44,14 +44,20 @@ export function checkAnswerKeys(questions: ExtractedQuestions, snippets: readonl
   };
   const messages: LessonMessage[] = [];
   questionsInOrder(questions).forEach((site, index) => {
-    // Messages number questions by their place in the lesson (`q4` is question 4), whichever form they take.
-    const built = buildQuestion(site, `q${index + 1}`, source);
-    built.question.number = index + 1;
-    const report = (problem: Feedback, at: { start: Point; end: Point }, snippet?: ExtractedSnippet) =>
-      messages.push({ ruleId: RULE, severity: 'error', ...say(problem.id, problem.data), url: ruleUrl(RULE), intentional: false, snippetIndex: snippet?.index ?? null, ...at });
     const nodeRange = (node: Node | undefined) => rangeOf(node ?? site.node, lineStarts);
-    for (const invalid of built.invalidRequire) report({ id: 'rule.quiz/invalid-key.requirePath', data: { number: built.question.number, path: invalid.path } }, nodeRange(invalid.node));
-    for (const { problem, at, snippet } of keyProblems(built, byNode, lineStarts, found)) report(problem, at ?? nodeRange(undefined), snippet);
+    try {
+      // Messages number questions by their place in the lesson (`q4` is question 4), whichever form they take.
+      const built = buildQuestion(site, `q${index + 1}`, source);
+      built.question.number = index + 1;
+      const report = (problem: Feedback, at: { start: Point; end: Point }, snippet?: ExtractedSnippet) =>
+        messages.push({ ruleId: RULE, severity: 'error', ...say(problem.id, problem.data), url: ruleUrl(RULE), intentional: false, snippetIndex: snippet?.index ?? null, ...at });
+      for (const invalid of built.invalidRequire) report({ id: 'rule.quiz/invalid-key.requirePath', data: { number: built.question.number, path: invalid.path } }, nodeRange(invalid.node));
+      for (const { problem, at, snippet } of keyProblems(built, byNode, lineStarts, found)) report(problem, at ?? nodeRange(undefined), snippet);
+    } catch (error) {
+      // A bug in lessonc, not in the lesson: say so at the question and go on (as the snippet rules do).
+      const reason = error instanceof Error ? error.message : String(error);
+      messages.push({ ruleId: 'lessonc/internal-error', severity: 'error', message: `Unexpected internal error while checking the answer key of question ${index + 1}: ${reason} (please report it)`, url: ruleUrl('lessonc/internal-error'), intentional: false, snippetIndex: null, ...nodeRange(undefined) });
+    }
   });
   return messages;
 }
