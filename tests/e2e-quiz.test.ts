@@ -103,7 +103,7 @@ describe.skipIf(!canRun)('the quiz in a browser', () => {
 
     await field.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: redis\nspec:\n  containers:\n    - name: redis\n      imgae: redis\n');
     await manifest.getByRole('button', { name: '확인' }).click();
-    await expect.poll(() => status(page, 4).textContent()).toContain('8행: Container에 imgae 필드는 없습니다. image을(를) 뜻했나요?');
+    await expect.poll(() => status(page, 4).textContent()).toBe('매니페스트에 문제가 있습니다.8행: Container에 imgae 필드는 없습니다. image을(를) 뜻했나요?');
     expect(await status(page, 4).textContent()).toMatch(/^매니페스트에 문제가 있습니다\./);
     expect(errors).toEqual([]);
     await page.close();

@@ -6,6 +6,7 @@
  */
 import { isCollection, isScalar, type Document, type Node } from 'yaml';
 import { checkYamlSnippetDetailed } from '../../k8s/check.ts';
+import type { K8sDiagnostic } from '../../k8s/diagnostic.ts';
 import type { Locale } from '../../i18n.ts';
 import { localize } from '../../messages.ts';
 import type { SnippetMeta } from '../../types.ts';
@@ -16,9 +17,25 @@ import type { Feedback, ManifestQuestion, Requirement, Verdict } from '../schema
 /** Validator errors of `text`, each with its 1-based line in `text`. */
 export function manifestProblems(text: string, question: Pick<ManifestQuestion, 'kind' | 'kubernetes'>, locale: Locale): { line: number; message: string }[] {
   const meta: SnippetMeta = question.kind ? { kind: question.kind } : {};
-  return checkYamlSnippetDetailed(text, meta, { kubernetesVersion: question.kubernetes })
-    .diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+  const errors = checkYamlSnippetDetailed(text, meta, { kubernetesVersion: question.kubernetes }).diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const explained = misspeltFields(errors);
+  return errors
+    .filter((diagnostic) => !(diagnostic.ruleId === 'k8s/required' && diagnostic.fieldPath && explained.has(diagnostic.fieldPath)))
     .map((diagnostic) => ({ line: lineOf(text, diagnostic.start), message: localize(locale, diagnostic) }));
+}
+
+/**
+ * The fields a misspelling stands for (`imgae` → `spec.containers[0].image`): a teacher points at the
+ * typo, not also at the "missing" field it was meant to be.
+ */
+function misspeltFields(diagnostics: readonly K8sDiagnostic[]): Set<string> {
+  const fields = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    const rename = diagnostic.fix?.edits.length === 1 ? diagnostic.fix.edits[0]!.text : undefined;
+    if (diagnostic.ruleId !== 'k8s/unknown-field' || !diagnostic.fieldPath || !rename || !/^[A-Za-z0-9_-]+$/.test(rename)) continue;
+    fields.add(diagnostic.fieldPath.replace(/[^.\]]+$/, rename));
+  }
+  return fields;
 }
 
 export function gradeManifest(question: ManifestQuestion, text: string, locale: Locale): Verdict {
