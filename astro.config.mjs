@@ -61,7 +61,7 @@ export default defineConfig({
       sidebar: sidebarFromOutline(outline, translate('ko', 'site.otherLessons')),
       // Starlight's Markdown plugins only touch files under these directories.
       markdown: { processedDirs: [lessonsDir] },
-      customCss: ['./src/styles/lessonc.css', './src/styles/print.css'],
+      customCss: ['./src/styles/lessonc.css', './src/styles/print.css', './src/styles/handout.css'],
       components: {
         MarkdownContent: './src/components/LessonContent.astro',
       },

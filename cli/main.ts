@@ -18,7 +18,8 @@ const USAGE = `Usage:
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
       Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).
   lessonc handouts [--site dist] [--out dist/handouts]
-      Print each built lesson to PDF: a student copy and an answer key (needs Chromium).
+      Print each built lesson to PDF: a student copy and an answer key, and the whole course as
+      course.pdf and course-answers.pdf (needs Chromium).
   lessonc lsp --stdio
       Language server for editors: diagnostics, quick fixes, hover and completion (docs/editors.md).
   lessonc new TITLE [--dir lessons] [--locale ko|en]
@@ -97,8 +98,15 @@ async function runHandouts(argv: string[]): Promise<number> {
   const { positionals, flags } = parseArgs(argv, { site: 'string', out: 'string' });
   if (positionals.length > 0) throw new UsageError('`handouts` takes no positional arguments');
   const site = String(flags.get('site') ?? 'dist');
-  const handouts = await makeHandouts(site, String(flags.get('out') ?? path.join(site, 'handouts')));
-  for (const handout of handouts) console.error(`${handout.lesson}: ${handout.student}, ${handout.answers}`);
+  // Progress on stderr: one rewritten line on a terminal, one line per PDF otherwise.
+  const tty = process.stderr.isTTY;
+  const handouts = await makeHandouts(site, String(flags.get('out') ?? path.join(site, 'handouts')), {
+    onProgress: ({ done, total, lesson, kind, file }) => {
+      const line = `[${done}/${total}] ${lesson} (${kind === 'student' ? 'student copy' : 'answer key'}): ${file}`;
+      process.stderr.write(tty ? `\r\x1b[K${line}${done === total ? '\n' : ''}` : `${line}\n`);
+    },
+  });
+  console.error(`${handouts.lessons.length} lesson${handouts.lessons.length === 1 ? '' : 's'} printed; whole course: ${handouts.all.student}, ${handouts.all.answers}`);
   return 0;
 }
 

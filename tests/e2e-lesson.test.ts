@@ -50,7 +50,7 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
 
     await wrong.getByRole('textbox', { name: t('quiz.yourAnswer') }).fill('kubectl definitely-not-a-command');
     await wrong.getByRole('button', { name: t('quiz.check') }).click();
-    await expect.poll(() => wrong.getByRole('status').textContent()).toContain(t('quiz.incorrect'));
+    await expect.poll(() => wrong.getByRole('status').textContent()).toContain(t('quiz.command.invalid'));
 
     // Extra blanks do not matter (whitespace-normalised comparison).
     await right.getByRole('textbox', { name: t('quiz.yourAnswer') }).fill(`  ${question.answer.replace(/ /g, '   ')} `);
@@ -92,7 +92,7 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     const field = question.getByRole('textbox', { name: t('quiz.yourAnswer') });
     await field.fill('kubectl get pods');
     await question.getByRole('button', { name: t('quiz.check') }).click();
-    await expect.poll(() => question.getByRole('status').textContent()).toContain('missing --all-namespaces');
+    await expect.poll(() => question.getByRole('status').textContent()).toContain(translateWith(t, 'quiz.command.flagMissing', { flag: '--all-namespaces' }).replace(/`/g, ''));
     await field.fill('kubectl get po -A');
     await question.getByRole('button', { name: t('quiz.check') }).click();
     await expect.poll(() => question.getByRole('status').textContent()).toContain(t('quiz.correct'));
@@ -120,6 +120,10 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     await page.close();
   });
 });
+
+function translateWith(t: (key: MessageKey) => string, key: MessageKey, values: Record<string, string>): string {
+  return t(key).replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
 
 async function translator(page: Page): Promise<(key: MessageKey) => string> {
   const locale: Locale = (await page.locator('html').getAttribute('lang')) === 'en' ? 'en' : 'ko';

@@ -1,4 +1,4 @@
-import { clearProgress, showProgress, solvedQuestions } from './progress.ts';
+import { readLessonProgress, resetProgress, showProgress } from './progress.ts';
 
 /**
  * The course home's client: progress per lesson, the "continue" link (first lesson with questions
@@ -13,9 +13,10 @@ export function setUpCourseHome(root: Document): void {
     if (!link || !initial) return;
     link.href = initial.href;
     link.textContent = initial.text;
-    const started = items.some((item) => solvedQuestions(item.dataset.lesson ?? '').size > 0);
-    if (!started) return;
-    const next = items.find((item) => solvedQuestions(item.dataset.lesson ?? '').size < Number(item.dataset.total ?? 0));
+    const progress = (item: HTMLElement) => readLessonProgress(item.dataset.lesson ?? '', Number(item.dataset.total ?? 0));
+    if (!items.some((item) => progress(item).answered > 0)) return;
+    // The first lesson with a question not yet answered correctly.
+    const next = items.find((item) => progress(item).correct < progress(item).total);
     if (next) {
       link.href = next.dataset.href ?? link.href;
       link.textContent = (link.dataset.template ?? '{title}').replace('{title}', next.dataset.title ?? '');
@@ -43,7 +44,7 @@ export function setUpCourseHome(root: Document): void {
     reset.focus();
   });
   confirm.querySelector('[data-reset-yes]')?.addEventListener('click', () => {
-    for (const item of items) clearProgress(item.dataset.lesson ?? '');
+    resetProgress();
     close();
     update();
     if (status) status.textContent = reset.dataset.done ?? '';

@@ -16,6 +16,7 @@ import type { Edit, Severity } from './types.ts';
 import type { MessageKey } from './i18n.ts';
 import type { MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
+import { checkAnswerKeys } from './quiz/keys.ts';
 
 
 /** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
@@ -85,8 +86,10 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
     });
   }
   messages.push(...correctionProblems(tree, lineStarts));
+  const questions = extractQuestions(tree);
+  messages.push(...checkAnswerKeys(questions, snippets, lineStarts, context.kubernetesVersion, messages));
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
-  const analysis: LessonAnalysis = { markdown, tree, frontmatter, snippets, messages, questions: extractQuestions(tree) };
+  const analysis: LessonAnalysis = { markdown, tree, frontmatter, snippets, messages, questions };
   if (frontmatter?.original && !options.asWritten) {
     analysis.messages = downgradeResolvedProblems(analysis, (text) => analyzeLesson(text, undefined, undefined, { asWritten: true }));
   }

@@ -16,3 +16,8 @@ export function translate(locale: Locale, key: MessageKey, values: Record<string
 export function isMessageKey(key: string): key is MessageKey {
   return key in ko;
 }
+
+/** Every key of the catalogue (the quiz renders its `quiz.*` strings into the page). */
+export function catalogueKeys(): MessageKey[] {
+  return Object.keys(ko) as MessageKey[];
+}

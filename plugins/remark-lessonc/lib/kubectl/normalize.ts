@@ -81,7 +81,7 @@ function describeFlag(name: string, value: string | boolean | string[]): string 
 }
 
 /** Short form for messages, using the shorthand the lesson most likely used (`-o wide`). */
-function describeFlagForHumans(grammar: KubectlGrammar, command: string[], name: string, value: string | boolean | string[]): string {
+export function describeFlagForHumans(grammar: KubectlGrammar, command: string[], name: string, value: string | boolean | string[]): string {
   let level: KubectlCommand | undefined = rootCommand(grammar);
   for (const part of command) level = level && findSubcommand(level, part);
   const shorthand = level?.flags[name]?.shorthand ?? grammar.globalFlags[name]?.shorthand;

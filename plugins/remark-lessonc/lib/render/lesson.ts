@@ -1,11 +1,12 @@
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { analyzeLesson, type LessonAnalysis } from '../analyze.ts';
-import { buildQuestion, type QuestionSite } from '../extract/questions.ts';
+import { buildQuestion, questionsInOrder, type KeySource, type QuestionSite } from '../extract/questions.ts';
+import { isWrongOnPurpose } from '../quiz/keys.ts';
 import { fixAnalyzedLesson } from '../fix/lesson.ts';
 import type { Locale } from '../i18n.ts';
 import type { Question } from '../quiz/schema.ts';
-import { renderQuestion, renderQuestionDirective, renderQuizSection } from './quiz.ts';
+import { renderQuestion, renderQuestionDirective, renderQuizSection, renderQuizStrings } from './quiz.ts';
 import { findCorrections } from '../extract/corrections.ts';
 import { renderCorrection } from './correction.ts';
 import { fieldDescriptions } from '../k8s/field-docs.ts';
@@ -41,19 +42,22 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
   const replacements = new Map<Code, RootContent>();
   for (const view of views) replacements.set(view.snippet.node, renderSnippet(view, locale));
   const byNode = new Map(views.map((view) => [view.snippet.node, view]));
-  const codeValue = (node: Code) => byNode.get(node)?.corrected ?? node.value;
-  const isManifest = (node: Code) => byNode.get(node)?.snippet.kind === 'manifest';
+  const source: KeySource = {
+    value: (node) => byNode.get(node)?.corrected ?? node.value,
+    kind: (node) => byNode.get(node)?.snippet.kind,
+    intentional: (node) => isWrongOnPurpose(byNode.get(node)?.snippet.meta ?? {}),
+    kubernetes: analysis.frontmatter?.kubernetes ?? '1.32',
+  };
   const replaced = (nodes: RootContent[]) => nodes.map((node) => replacements.get(node as Code) ?? node);
 
   const questions: Question[] = [];
   const build = (site: QuestionSite) => {
-    const question = buildQuestion(site, `q${questions.length + 1}`, codeValue, isManifest);
+    const { question } = buildQuestion(site, `q${questions.length + 1}`, source);
     questions.push(question);
     return question;
   };
   // Ids follow document order across both forms.
-  const sites = [...analysis.questions.sections.flatMap((section) => section.questions), ...analysis.questions.directives];
-  sites.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+  const sites = questionsInOrder(analysis.questions);
   const built = new Map(sites.map((site) => [site, build(site)]));
   // Questions first: they hold references to the original code nodes.
   const sectionPlans = analysis.questions.sections.map((section) => ({
@@ -67,6 +71,7 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
   replaceCodeNodes(analysis.tree, replacements);
   // After the questions are built: a corrected answer is graded on its correction, not on the erratum's markup.
   for (const correction of findCorrections(analysis.tree)) renderCorrection(correction, locale);
+  if (questions.length > 0) analysis.tree.children.push(renderQuizStrings(locale) as never);
   return { questions, snippets: views };
 }
 

@@ -6,7 +6,7 @@
  * `-word` suffix (`busybox-container`); `redis123` is named but not rewritten.
  */
 import { isScalar, type Scalar } from 'yaml';
-import { readFileSync } from 'node:fs';
+import * as fs from 'node:fs';
 import type { WalkContext, Visit } from '../walk.ts';
 import { fieldNode, nodeRange } from '../walk.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
@@ -16,8 +16,13 @@ const RULE = 'k8s/image-name';
 
 let officialImages: Set<string> | undefined;
 
+/** For the browser, which imports the list instead of reading it from disk. */
+export function registerDockerOfficialImages(names: readonly string[]): void {
+  officialImages = new Set(names);
+}
+
 export function dockerOfficialImages(): Set<string> {
-  officialImages ??= new Set((JSON.parse(readFileSync(new URL('../../../data/docker-official-images.json', import.meta.url), 'utf8')) as { names: string[] }).names);
+  officialImages ??= new Set((JSON.parse(fs.readFileSync(new URL('../../../data/docker-official-images.json', import.meta.url), 'utf8')) as { names: string[] }).names);
   return officialImages;
 }
 
