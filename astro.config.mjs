@@ -7,6 +7,7 @@ import remarkLessonc from './plugins/remark-lessonc/index.ts';
 import { readOutline, sidebarFromOutline } from './src/lib/course-outline.ts';
 import { translate } from './plugins/remark-lessonc/lib/i18n.ts';
 import rehypeSearchIgnore from './src/lib/rehype-search-ignore.ts';
+import rehypeDropDuplicateTitle from './src/lib/rehype-drop-duplicate-title.ts';
 import frameScriptHashes from './src/integrations/frame-script-hashes.ts';
 import lessonProblems from './src/integrations/lesson-problems/index.ts';
 
@@ -41,7 +42,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [[remarkLessonc, { render: true }]],
-      rehypePlugins: [rehypeSearchIgnore],
+      rehypePlugins: [rehypeSearchIgnore, rehypeDropDuplicateTitle],
     }),
   },
   vite: {
