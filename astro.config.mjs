@@ -1,7 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import remarkLessonc from './plugins/remark-lessonc/index.ts';
+import remarkLessonc, { rehypeLessoncSanitize } from './plugins/remark-lessonc/index.ts';
 
 // Astro 7's default Markdown engine (Sätteri) runs no remark plugins, so lessons go through the
 // unified processor with the lesson compiler as a remark plugin.
@@ -13,7 +13,7 @@ export default defineConfig({
   ...(process.env.LESSONC_CACHE_DIR ? { cacheDir: process.env.LESSONC_CACHE_DIR } : {}),
   trailingSlash: 'always',
   markdown: {
-    processor: unified({ remarkPlugins: [[remarkLessonc, { render: true }]] }),
+    processor: unified({ remarkPlugins: [[remarkLessonc, { render: true }]], rehypePlugins: [rehypeLessoncSanitize] }),
     shikiConfig: { theme: 'github-light', wrap: false },
   },
 });

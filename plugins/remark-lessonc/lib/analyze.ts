@@ -1,5 +1,7 @@
 import type { Root, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
+import { aliasLimitProblems, yamlTextLimit } from './yaml/limits.ts';
+import { parseYamlDocuments } from './yaml/parse.ts';
 import { extractQuestions, type ExtractedQuestions } from './extract/questions.ts';
 import { isIntentional } from './extract/meta.ts';
 import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
@@ -13,6 +15,7 @@ import type { Edit, Severity } from './types.ts';
 import type { MessageKey } from './i18n.ts';
 import type { MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
+import { findUnsafeHtml } from './html/unsafe.ts';
 
 
 /** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
@@ -50,7 +53,7 @@ export interface LessonAnalysis {
 export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdown), fallbackFrontmatter?: Record<string, unknown>): LessonAnalysis {
   const lineStarts = lineStartOffsets(markdown);
   const messages: LessonMessage[] = [];
-  const frontmatter = readFrontmatter(tree, lineStarts, messages, fallbackFrontmatter);
+  const frontmatter = readFrontmatter(tree, markdown, lineStarts, messages, fallbackFrontmatter);
   const snippets = extractSnippets(tree, markdown);
   const context = { kubernetesVersion: frontmatter?.kubernetes ?? '1.32' };
   for (const diagnostic of validateSnippets(snippets, context)) {
@@ -73,11 +76,16 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
           : undefined,
     });
   }
+  // What the site's sanitiser would drop from the page, said where the author wrote it.
+  for (const unsafe of findUnsafeHtml(tree, markdown, lineStarts)) {
+    const { start, end, ...text } = unsafe;
+    messages.push({ ruleId: 'html/unsafe', severity: 'error', ...text, url: ruleUrl('html/unsafe'), intentional: false, snippetIndex: null, start: markdownPoint(lineStarts, start), end: markdownPoint(lineStarts, end) });
+  }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
   return { markdown, tree, frontmatter, snippets, messages, questions: extractQuestions(tree) };
 }
 
-function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
+function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
   const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
@@ -94,8 +102,19 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   };
   let data: unknown = fallback;
   if (node) {
+    // The same bounds as snippets, said at their place in the frontmatter (the line after `---`).
+    const contentStart = node.position ? lineStarts[node.position.start.line] : undefined;
+    const limits = yamlTextLimit(node.value) ? [yamlTextLimit(node.value)!] : aliasLimitProblems(parseYamlDocuments(node.value));
+    if (limits.length > 0) {
+      for (const problem of limits) {
+        const at = (offset: number) => markdownPoint(lineStarts, Math.min((contentStart ?? 0) + offset, markdown.length));
+        messages.push({ ruleId: problem.ruleId, severity: 'error', message: problem.message, messageId: problem.messageId, data: problem.data, url: ruleUrl(problem.ruleId), intentional: false, snippetIndex: null, start: at(problem.start), end: at(problem.end) });
+      }
+      return null;
+    }
     try {
-      data = parseYaml(node.value, { maxAliasCount: 10 });
+      // Expansion is already bounded by the alias limit above.
+      data = parseYaml(node.value, { maxAliasCount: -1 });
     } catch (error) {
       report(`Invalid frontmatter YAML: ${(error as Error).message.split('\n')[0]}`);
       return null;

@@ -1,4 +1,5 @@
-import { parseAllDocuments } from 'yaml';
+import { boundedToJs, parseYamlDocuments } from '../../yaml/parse.ts';
+import { yamlTextLimit } from '../../yaml/limits.ts';
 import type { ManifestQuestion, Response, Verdict } from '../schema.ts';
 import { renderTextField, type QuestionInput, type Translate } from './input.ts';
 
@@ -17,10 +18,14 @@ export function checkManifest(question: ManifestQuestion, response: Response): V
   return { correct: details.length === 0, feedback: details.length === 0 ? 'quiz.correct' : 'quiz.incorrect', details };
 }
 
+/** The documents as data; null for invalid YAML or YAML over lessonc's limits (size, depth, aliases). */
 function parseDocuments(text: string): unknown[] | null {
-  const documents = parseAllDocuments(text);
-  if (!Array.isArray(documents) || documents.some((d) => d.errors.length > 0)) return null;
-  return documents.map((d) => d.toJS({ maxAliasCount: 10 })).filter((d) => d !== null);
+  if (yamlTextLimit(text)) return null;
+  const documents = parseYamlDocuments(text);
+  if (documents.some((d) => d.errors.length > 0)) return null;
+  const values = documents.map(boundedToJs);
+  if (values.some((value) => value === undefined)) return null;
+  return values.filter((d) => d !== null);
 }
 
 function compareValues(expected: unknown, actual: unknown, path: string, details: string[]): void {
