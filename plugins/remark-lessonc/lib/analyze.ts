@@ -50,7 +50,10 @@ export interface LessonAnalysis {
  * The parse → extract → validate stages for one lesson. `tree` may be passed when the caller
  * (Astro, the unified plugin) has already parsed `markdown`.
  */
-export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdown), fallbackFrontmatter?: Record<string, unknown>): LessonAnalysis {
+export function analyzeLesson(source: string, tree: Root = parseLesson(source), fallbackFrontmatter?: Record<string, unknown>): LessonAnalysis {
+  // micromark skips a byte order mark: tree offsets count from the character after it, and so does
+  // everything here (`markdown` is the lesson without its BOM; fixLesson puts it back).
+  const markdown = withoutBom(source);
   const lineStarts = lineStartOffsets(markdown);
   const messages: LessonMessage[] = [];
   const frontmatter = readFrontmatter(tree, markdown, lineStarts, messages, fallbackFrontmatter);
@@ -138,4 +141,9 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
     }
   }
   return null;
+}
+
+/** The text without a leading byte order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -79,7 +79,12 @@ function unsafeInHtmlNode(node: Html, markdown: string, lineStarts: number[], sc
     }
   };
   walk(fragment, []);
-  return found;
+  // Document-level tags are not elements of a fragment: the parser drops them (merging a `<body>`'s
+  // attributes, `onload` included, into the page's), so they are found in the text.
+  for (const match of node.value.matchAll(/<(html|head|body|frameset)(?=[\s/>])[^>]*>?/gi)) {
+    found.push({ start: toMarkdown(match.index), end: toMarkdown(match.index + match[0].length), ...elementMessage(match[1]!.toLowerCase()) });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Whether the sanitiser keeps `element` (with no children) under `ancestors`. */
