@@ -18,10 +18,14 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
 }
 
 /**
- * Plain data of a document, or `undefined` when its aliases would expand past the limit (the
- * `yaml/alias-limit` rule reports where).
+ * Plain data of a document, or `undefined` when it has none: its aliases would expand past the
+ * limit (the `yaml/alias-limit` rule reports where) or one names no anchor (`*missing`).
  */
 export function boundedToJs(document: Document.Parsed): unknown {
   if (aliasLimitProblems([document]).length > 0) return undefined;
-  return document.toJS({ maxAliasCount: -1 });
+  try {
+    return document.toJS({ maxAliasCount: -1 });
+  } catch {
+    return undefined;
+  }
 }
