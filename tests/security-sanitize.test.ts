@@ -123,6 +123,18 @@ describe('html/unsafe', () => {
     expect(unsafeOf(lesson(SAFE_HTML.join('\n\n')))).toEqual([]);
   });
 
+  it('reports and drops HTML nested past the limit instead of overflowing the stack', async () => {
+    for (const html of [`${'<div>'.repeat(20_000)}x`, Array(2_000).fill('<div>').join('\n\n')]) {
+      const markdown = lesson(`${html}\n\nafter`);
+      const deep = unsafeOf(markdown).filter((m) => m.messageId === 'rule.html/unsafe.deep');
+      expect(deep).toHaveLength(1);
+      expect(deep[0]!.message).toBe('Unexpected HTML nested deeper than 512 elements: it is removed from lessons');
+      const page = toHtml(await render(markdown));
+      expect(page.match(/<div>/g)?.length ?? 0).toBeLessThanOrEqual(512);
+      expect(page).toContain('after');
+    }
+  });
+
   it('is worded in Korean through the catalogue', () => {
     const [message] = unsafeOf(lesson('<img src=x onerror="z()">'));
     expect(message!.messageId).toBe('rule.html/unsafe.handler');

@@ -15,6 +15,7 @@ import type { MessageKey } from '../i18n.ts';
 import { lineIndexAt } from '../extract/positions.ts';
 import { say, type MessageData } from '../messages.ts';
 import { lessoncSanitizeSchema } from '../render/sanitize-schema.ts';
+import { MAX_HTML_DEPTH, tooDeepHtml } from './depth.ts';
 
 /** One thing the sanitiser drops, as offsets into the lesson. */
 export interface UnsafeHtml {
@@ -33,8 +34,18 @@ const SCRIPT = new Set(['script', 'noscript', 'template']);
 /** Every unsafe part of the lesson's raw HTML and of its link, image and definition URLs. */
 export function findUnsafeHtml(tree: Root, markdown: string, lineStarts: number[], schema: Schema = lessoncSanitizeSchema): UnsafeHtml[] {
   const found: UnsafeHtml[] = [];
+  const htmlNodes: Html[] = [];
+  visit(tree, 'html', (node) => void htmlNodes.push(node));
+  const deep = tooDeepHtml(htmlNodes.map((node) => node.value));
+  const tooDeep = new Set(htmlNodes.filter((_, i) => deep.has(i)));
+  // Said once, where the nesting first goes too deep; every piece past the limit is dropped.
+  const firstTooDeep = htmlNodes.find((node) => tooDeep.has(node));
   visit(tree, (node) => {
-    if (node.type === 'html') {
+    if (node.type === 'html' && tooDeep.has(node)) {
+      if (node !== firstTooDeep) return;
+      const start = node.position?.start.offset ?? 0;
+      found.push({ start, end: node.position?.end.offset ?? start, ...say('rule.html/unsafe.deep', { limit: MAX_HTML_DEPTH }) });
+    } else if (node.type === 'html') {
       found.push(...unsafeInHtmlNode(node, markdown, lineStarts, schema));
     } else if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && node.position?.start.offset !== undefined) {
       const image = node.type === 'image';
@@ -75,9 +86,12 @@ function unsafeInHtmlNode(node: Html, markdown: string, lineStarts: number[], sc
           found.push({ start: toMarkdown(at.start), end: toMarkdown(at.end), ...attributeMessage(child.tagName, name, child.properties[property]) });
         }
       }
-      walk(child, [...ancestors, child.tagName]);
+      // Only the ancestors the schema asks about (a `<td>` needs a `<table>`) change a verdict: keeping
+      // just those, once each, keeps the judging of deeply nested HTML linear.
+      walk(child, contextAncestors.has(child.tagName) && !ancestors.includes(child.tagName) ? [...ancestors, child.tagName] : ancestors);
     }
   };
+  const contextAncestors = new Set(Object.values(schema.ancestors ?? {}).flat());
   walk(fragment, []);
   // Document-level tags are not elements of a fragment: the parser drops them (merging a `<body>`'s
   // attributes, `onload` included, into the page's), so they are found in the text.

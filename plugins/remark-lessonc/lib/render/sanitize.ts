@@ -22,6 +22,7 @@ import { sanitize } from 'hast-util-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { lessoncSanitizeSchema } from './sanitize-schema.ts';
+import { tooDeepHtml } from '../html/depth.ts';
 
 const PLACEHOLDER = 'lessonc-sealed-block';
 
@@ -48,14 +49,40 @@ export function sanitizeLessonTree(tree: Root, schema: Schema = lessoncSanitizeS
     sealClobberable(node, seal, schema.clobber ?? []);
     return undefined;
   });
-  const parsed = raw(tree) as Root;
-  const clean = sanitize(parsed, withSeals(schema)) as Root;
+  dropTooDeepHtml(tree);
+  let clean: Root;
+  try {
+    clean = sanitize(raw(tree) as Root, withSeals(schema)) as Root;
+  } catch (error) {
+    // Nesting that still overflows the parser's stack: the page goes without the lesson's raw HTML.
+    if (!(error instanceof RangeError)) throw error;
+    dropRawHtml(tree, () => true);
+    clean = sanitize(raw(tree) as Root, withSeals(schema)) as Root;
+  }
   restore(clean, seal, (index) => {
     const block = blocks[index];
     if (!block) return undefined;
     return isHighlighted(block) ? block : sanitizeBlock(block, schema);
   });
   return clean;
+}
+
+/** Raw HTML that nests past the limit goes whole (`html/unsafe` reports it at the same pieces). */
+function dropTooDeepHtml(tree: Root): void {
+  const pieces: string[] = [];
+  visit(tree, 'raw', (node) => void pieces.push(node.value));
+  const deep = tooDeepHtml(pieces);
+  if (deep.size === 0) return;
+  let index = 0;
+  dropRawHtml(tree, () => deep.has(index++));
+}
+
+function dropRawHtml(tree: Root, drop: () => boolean): void {
+  visit(tree, 'raw', (node, position, parent) => {
+    if (!parent || position === undefined || !drop()) return undefined;
+    parent.children.splice(position, 1);
+    return position;
+  });
 }
 
 /**
