@@ -34,6 +34,9 @@ const SCRIPT = new Set(['script', 'noscript', 'template']);
 /** Every unsafe part of the lesson's raw HTML and of its link, image and definition URLs. */
 export function findUnsafeHtml(tree: Root, markdown: string, lineStarts: number[], schema: Schema = lessoncSanitizeSchema): UnsafeHtml[] {
   const found: UnsafeHtml[] = [];
+  // Lessons repeat the same tags (`<kbd>`, `</kbd>`, `<br>`): each distinct one is judged once.
+  const verdicts = new Map<string, Verdict[]>();
+  const droppedUrls = new Map<string, boolean>();
   const htmlNodes: Html[] = [];
   visit(tree, 'html', (node) => void htmlNodes.push(node));
   const deep = tooDeepHtml(htmlNodes.map((node) => node.value));
@@ -46,12 +49,14 @@ export function findUnsafeHtml(tree: Root, markdown: string, lineStarts: number[
       const start = node.position?.start.offset ?? 0;
       found.push({ start, end: node.position?.end.offset ?? start, ...say('rule.html/unsafe.deep', { limit: MAX_HTML_DEPTH }) });
     } else if (node.type === 'html') {
-      found.push(...unsafeInHtmlNode(node, markdown, lineStarts, schema));
+      found.push(...unsafeInHtmlNode(node, markdown, lineStarts, schema, verdicts));
     } else if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && node.position?.start.offset !== undefined) {
       const image = node.type === 'image';
       const element: Element = { type: 'element', tagName: image ? 'img' : 'a', properties: image ? { src: node.url } : { href: node.url }, children: [] };
       const property = image ? 'src' : 'href';
-      if (droppedProperties(element, [], schema).includes(property)) {
+      const key = `${property} ${node.url}`;
+      if (!droppedUrls.has(key)) droppedUrls.set(key, droppedProperties(element, [], schema).includes(property));
+      if (droppedUrls.get(key)) {
         const start = node.position.start.offset;
         const source = markdown.slice(start, node.position.end.offset);
         const at = source.indexOf(node.url);
@@ -63,27 +68,42 @@ export function findUnsafeHtml(tree: Root, markdown: string, lineStarts: number[
   return found;
 }
 
-function unsafeInHtmlNode(node: Html, markdown: string, lineStarts: number[], schema: Schema): UnsafeHtml[] {
+/** Something unsafe in one piece of raw HTML, with offsets into that piece. */
+type Verdict = UnsafeHtml;
+
+function unsafeInHtmlNode(node: Html, markdown: string, lineStarts: number[], schema: Schema, verdicts: Map<string, Verdict[]>): UnsafeHtml[] {
   const offset = node.position?.start.offset;
   if (offset === undefined) return [];
+  let verdict = verdicts.get(node.value);
+  if (!verdict) {
+    verdict = judgeHtml(node.value, schema);
+    verdicts.set(node.value, verdict);
+  }
+  if (verdict.length === 0) return [];
   const toMarkdown = valueToMarkdown(node.value, offset, markdown, lineStarts);
-  const fragment = fromHtml(node.value, { fragment: true, verbose: true });
-  const found: UnsafeHtml[] = [];
+  return verdict.map((part) => ({ ...part, start: toMarkdown(part.start), end: toMarkdown(part.end) }));
+}
+
+function judgeHtml(value: string, schema: Schema): Verdict[] {
+  // A closing tag alone (`</kbd>`) makes no element: nothing to judge.
+  if (/^<\/[a-zA-Z][\w:-]*\s*>$/.test(value)) return [];
+  const fragment = fromHtml(value, { fragment: true, verbose: true });
+  const found: Verdict[] = [];
   const walk = (parent: HastRoot | Element, ancestors: string[]) => {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       const start = child.position?.start.offset ?? 0;
       const tagEnd = (child.data as { position?: { opening?: { end?: { offset?: number } } } } | undefined)?.position?.opening?.end?.offset ?? child.position?.end.offset ?? start;
       if (!isKept(child, ancestors, schema)) {
-        found.push({ start: toMarkdown(start), end: toMarkdown(tagEnd), ...elementMessage(child.tagName) });
+        found.push({ start, end: tagEnd, ...elementMessage(child.tagName) });
         // A stripped element (`<script>`) goes with its content; another's content stays and is judged.
         if (schema.strip?.includes(child.tagName)) continue;
       } else {
         for (const property of droppedProperties(child, ancestors, schema)) {
           const place = attributePlace(child, property);
-          const name = place ? attributeName(node.value.slice(place.start, place.end)) : property;
+          const name = place ? attributeName(value.slice(place.start, place.end)) : property;
           const at = place ?? { start, end: tagEnd };
-          found.push({ start: toMarkdown(at.start), end: toMarkdown(at.end), ...attributeMessage(child.tagName, name, child.properties[property]) });
+          found.push({ start: at.start, end: at.end, ...attributeMessage(child.tagName, name, child.properties[property]) });
         }
       }
       // Only the ancestors the schema asks about (a `<td>` needs a `<table>`) change a verdict: keeping
@@ -95,8 +115,8 @@ function unsafeInHtmlNode(node: Html, markdown: string, lineStarts: number[], sc
   walk(fragment, []);
   // Document-level tags are not elements of a fragment: the parser drops them (merging a `<body>`'s
   // attributes, `onload` included, into the page's), so they are found in the text.
-  for (const match of node.value.matchAll(/<(html|head|body|frameset)(?=[\s/>])[^>]*>?/gi)) {
-    found.push({ start: toMarkdown(match.index), end: toMarkdown(match.index + match[0].length), ...elementMessage(match[1]!.toLowerCase()) });
+  for (const match of value.matchAll(/<(html|head|body|frameset)(?=[\s/>])[^>]*>?/gi)) {
+    found.push({ start: match.index, end: match.index + match[0].length, ...elementMessage(match[1]!.toLowerCase()) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
