@@ -77,7 +77,8 @@ describe('rehypeLessoncSanitize', () => {
   });
 
   it("keeps a highlighter's output as it is and removes a placeholder forged in raw HTML", () => {
-    const highlighted: Element = { type: 'element', tagName: 'pre', properties: { className: ['astro-code', 'github-light'], style: 'background-color:#fff', tabIndex: 0 }, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'element', tagName: 'span', properties: { style: 'color:#D73A49' }, children: [{ type: 'text', value: 'kind' }] }] }] };
+    // As Astro's Shiki leaves it: the class as a raw `class` string property.
+    const highlighted: Element = { type: 'element', tagName: 'pre', properties: { class: 'astro-code github-light', style: 'background-color:#fff', tabIndex: 0 }, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'element', tagName: 'span', properties: { style: 'color:#D73A49' }, children: [{ type: 'text', value: 'kind' }] }] }] };
     const plain: Element = { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: { className: ['language-yaml'] }, data: { meta: 'title="pod.yaml"' } as never, children: [{ type: 'text', value: 'a: 1' }] }] };
     const tree: Root = {
       type: 'root',

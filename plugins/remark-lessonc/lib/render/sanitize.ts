@@ -126,10 +126,14 @@ function restore(tree: Root, seal: string, block: (index: number) => Element | u
   });
 }
 
-/** Output of Astro's Shiki: `pre.astro-code` with inline colour styles, made from the code text only. */
+/**
+ * Output of Astro's Shiki: `pre.astro-code` with inline colour styles, made from the code text only.
+ * Astro sets the class as a raw `class` property (a string), not hast's `className`.
+ */
 function isHighlighted(block: Element): boolean {
-  const className = block.properties.className;
-  return Array.isArray(className) ? className.includes('astro-code') : typeof className === 'string' && /\bastro-code\b/.test(className);
+  return [block.properties.className, block.properties.class].some((value) =>
+    Array.isArray(value) ? value.includes('astro-code') : typeof value === 'string' && /(^|\s)astro-code(\s|$)/.test(value),
+  );
 }
 
 /** A plain `pre > code` block, sanitised alone; the code elements keep their `data` (meta). */
