@@ -1,10 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFile } from '../cli/check.ts';
-import { browserAvailable, buildSite, launchChromium, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import type { FileReport } from '../cli/check.ts';
+import { browserAvailable, buildSite, launchChromium, repoRoot, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
 import { xssLesson } from './fixtures/xss/lesson.ts';
 
 /**
@@ -41,8 +42,13 @@ afterAll(async () => {
 
 describe('a lesson full of XSS payloads', () => {
   it('is reported by `lessonc check` with html/unsafe at every payload line', async () => {
-    const report = await checkFile(lessonFile, 'en');
-    const unsafeLines = new Set(report.messages.filter((m) => m.ruleId === 'html/unsafe' && m.severity === 'error').map((m) => m.line));
+    // The real CLI, as an author runs it: exit 1 (errors) and the JSON report.
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
+      execFile(process.execPath, [join(repoRoot, 'bin', 'lessonc.mjs'), 'check', lessonFile, '--format', 'json', '--locale', 'en'], { maxBuffer: 16 * 1024 * 1024 }, (error, out) => done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout: out }));
+    });
+    expect(code).toBe(1);
+    const [report] = JSON.parse(stdout) as FileReport[];
+    const unsafeLines = new Set(report!.messages.filter((m) => m.ruleId === 'html/unsafe' && m.severity === 'error').map((m) => m.line));
     const missed = payloads.filter((p) => p.reported && !unsafeLines.has(p.line));
     expect(missed.map((p) => `${p.where} on line ${p.line}: ${markdown.split('\n')[p.line - 1]}`)).toEqual([]);
     // Code meta is shown as text only: nothing to drop, nothing to report.
