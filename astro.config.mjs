@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import remarkLessonc from './plugins/remark-lessonc/index.ts';
+import remarkLessonc, { rehypeLessoncSanitize } from './plugins/remark-lessonc/index.ts';
 import { readOutline, sidebarFromOutline } from './src/lib/course-outline.ts';
 import { translate } from './plugins/remark-lessonc/lib/i18n.ts';
 import rehypeSearchIgnore from './src/lib/rehype-search-ignore.ts';
@@ -42,7 +42,8 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [[remarkLessonc, { render: true }]],
-      rehypePlugins: [rehypeSearchIgnore, rehypeDropDuplicateTitle],
+      // The sanitiser first: everything a lesson contributes passes it before anything else sees it.
+      rehypePlugins: [rehypeLessoncSanitize, rehypeSearchIgnore, rehypeDropDuplicateTitle],
     }),
   },
   vite: {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Point } from '../plugins/remark-lessonc/lib/extract/positions.ts';
 import remarkLessonc from '../plugins/remark-lessonc/index.ts';
+import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import type { Locale, MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { localizeFix, localizeLessonMessage, type MessageData } from '../plugins/remark-lessonc/lib/messages.ts';
 
@@ -37,8 +38,16 @@ export interface FileReport {
 
 const checker = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
 
-/** Runs the compiler's check stages (the same plugin the site uses) on one lesson file. */
-export async function checkFile(file: string, locale: Locale = 'en'): Promise<FileReport> {
+/**
+ * Runs the compiler's check stages (the same plugin the site uses) on one lesson file. A file over
+ * `maxLessonSize` bytes is not read: its report is the one `lesson/too-large` error.
+ */
+export async function checkFile(file: string, locale: Locale = 'en', maxLessonSize: number = DEFAULT_MAX_LESSON_SIZE): Promise<FileReport> {
+  const tooLarge = lessonSizeProblem((await stat(file)).size, maxLessonSize);
+  if (tooLarge) {
+    const { line, column } = tooLarge.start;
+    return { file, messages: [{ ruleId: tooLarge.ruleId, severity: 'error', message: localizeLessonMessage(locale, tooLarge), line, column, endLine: line, endColumn: column }] };
+  }
   const vfile = new VFile({ path: file, value: await readFile(file, 'utf8') });
   await checker.run(checker.parse(vfile), vfile);
   return { file, messages: vfile.messages.map((message) => toReported(message, locale)) };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './args.ts';
 
@@ -23,13 +23,28 @@ async function markdownUnder(directory: string): Promise<string[]> {
     .sort();
 }
 
-/** Writes through a temporary file in the same directory and a rename: never a half-written lesson. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+/**
+ * Writes through a temporary file in the same directory and a rename: never a half-written lesson.
+ * The file keeps its permission bits (set with chmod, so the umask does not narrow them). With
+ * `expected`, the file is read again right before the rename and left alone when it no longer
+ * holds that text (an editor saved it meanwhile): the result is then `false` and nothing changed.
+ */
+export async function writeFileAtomic(file: string, content: string, options: { expected?: string } = {}): Promise<boolean> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const mode = (await stat(file).catch(() => null))?.mode ?? 0o644;
+  const mode = ((await stat(file).catch(() => null))?.mode ?? 0o644) & 0o7777;
   try {
     await writeFile(temporary, content, { flag: 'wx', mode });
+    await chmod(temporary, mode);
+    if (options.expected !== undefined) {
+      const info = await lstat(file).catch(() => null);
+      const now = info?.isFile() ? await readFile(file, 'utf8') : null;
+      if (now !== options.expected) {
+        await unlink(temporary);
+        return false;
+      }
+    }
     await rename(temporary, file);
+    return true;
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;

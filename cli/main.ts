@@ -4,17 +4,20 @@ import { importNotes } from '../plugins/remark-lessonc/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { checkFile, formatText } from './check.ts';
 import { fixFile } from './fix.ts';
+import { DEFAULT_MAX_LESSON_SIZE, parseSize } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
 import { makeHandouts } from './handouts.ts';
 import { lessonFiles, writeFileAtomic } from './files.ts';
 
 const USAGE = `Usage:
-  lessonc check [paths...] [--format text|json|sarif] [--watch] [--locale ko|en] [--exit-zero]
+  lessonc check [paths...] [--format text|json|sarif] [--watch] [--locale ko|en] [--exit-zero] [--max-lesson-size SIZE]
       Report problems in lessons (default path: lessons/). Exit 1 on any error, 0 otherwise, 2 on bad usage.
       Messages are worded in --locale (default: Korean when LANG starts with ko, else English).
       --format sarif: SARIF 2.1.0 for code scanning. --watch: check again on every save, print what changed.
-  lessonc fix [paths...] [--dry-run] [--unsafe]
+  lessonc fix [paths...] [--dry-run] [--unsafe] [--max-lesson-size SIZE]
       Apply safe fixes (unsafe ones too with --unsafe) until stable; --dry-run prints a diff instead.
+      Writes only regular files (symbolic links are refused) and never over an edit saved meanwhile.
+  --max-lesson-size SIZE: lessons larger than SIZE bytes (or 512KB, 16MB) are refused; default 8MB.
   lessonc import NOTES -o LESSON.md [--title TITLE] [--order N]
       Convert plain notes into lesson Markdown (a different existing LESSON.md is kept as LESSON.md.bak).
   lessonc handouts [--site dist] [--out dist/handouts]
@@ -60,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCheck(argv: string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { format: 'string', locale: 'string', 'exit-zero': 'boolean', watch: 'boolean' }, { f: 'format' });
+  const { positionals, flags } = parseArgs(argv, { format: 'string', locale: 'string', 'exit-zero': 'boolean', watch: 'boolean', 'max-lesson-size': 'string' }, { f: 'format' });
+  const maxLessonSize = maxLessonSizeFlag(flags);
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unexpected format \`${String(format)}\`, expected \`text\`, \`json\` or \`sarif\``);
   const locale = flags.get('locale') ?? localeFromEnvironment(process.env);
@@ -68,7 +72,7 @@ async function runCheck(argv: string[]): Promise<number> {
   if (flags.has('watch')) return runWatch(positionals.length > 0 ? positionals : ['lessons'], locale, format);
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
   const reports = [];
-  for (const file of files) reports.push(await checkFile(file, locale));
+  for (const file of files) reports.push(await checkFile(file, locale, maxLessonSize));
   if (format === 'json') console.log(JSON.stringify(reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify((await import('./sarif.ts')).toSarif(reports), null, 2));
   else console.log(formatText(reports, process.stdout.isTTY === true));
@@ -77,21 +81,37 @@ async function runCheck(argv: string[]): Promise<number> {
 }
 
 async function runFix(argv: string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { 'dry-run': 'boolean', unsafe: 'boolean' });
+  const { positionals, flags } = parseArgs(argv, { 'dry-run': 'boolean', unsafe: 'boolean', 'max-lesson-size': 'string' });
+  const maxLessonSize = maxLessonSizeFlag(flags);
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
   const dryRun = flags.has('dry-run');
+  let failed = false;
   for (const file of files) {
-    const outcome = await fixFile(file, { unsafe: flags.has('unsafe'), dryRun });
-    if (dryRun) process.stdout.write(outcome.diff);
-    const fixes = outcome.result.applied.length;
-    const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
+    const outcome = await fixFile(file, { unsafe: flags.has('unsafe'), dryRun, maxLessonSize });
+    if (outcome.problem) {
+      failed = true;
+      console.error(`${file}: ${outcome.problem}`);
+      continue;
+    }
+    if (!outcome.result) continue;
     if (outcome.keptAsWritten) {
       console.error(`${file}: kept as written (\`original: true\`: the site shows it corrected)`);
       continue;
     }
+    if (dryRun) process.stdout.write(outcome.diff);
+    const fixes = outcome.result.applied.length;
+    const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
     console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
   }
-  return 0;
+  return failed ? 1 : 0;
+}
+
+function maxLessonSizeFlag(flags: Map<string, string | true>): number {
+  const value = flags.get('max-lesson-size');
+  if (value === undefined) return DEFAULT_MAX_LESSON_SIZE;
+  const size = parseSize(String(value));
+  if (size === null) throw new UsageError(`Unexpected size \`${String(value)}\`, expected bytes (\`8388608\`) or \`512KB\`, \`16MB\``);
+  return size;
 }
 
 async function runHandouts(argv: string[]): Promise<number> {

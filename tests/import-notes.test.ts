@@ -13,61 +13,14 @@ import { parse as parseYaml } from 'yaml';
 import { importNotes } from '../plugins/remark-lessonc/lib/import/index.ts';
 import { generateNotes } from './fixtures/import/generate-notes.ts';
 import { repoRoot } from './helpers/paths.ts';
+import { codeNodes, LIST_MARKER, linesMissingFromMarkdown, noteLines, plainParser, withoutPrompt } from './helpers/import-lines.ts';
 
 const seedName = '000_27c1ab4a3650825c.txt';
 const seedPath = path.resolve(repoRoot, '..', 'shared', 'seeds', seedName);
 const expectedSeedPath = path.join(repoRoot, 'tests', 'fixtures', 'import', `${seedName.replace(/\.txt$/, '')}.expected.md`);
 
-/** CommonMark + frontmatter, as the brief states the contract. */
-const plainParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 /** The dialect lessons are compiled with (`lib/parse.ts`): escaping has to hold up against GFM and directives too. */
 const lessonParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
-
-function noteLines(notes: string): string[] {
-  return notes.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-}
-
-/** Undoes the importer's escapes: every one is a backslash before ASCII punctuation. */
-function unescapeMarkdown(line: string): string {
-  return line.replace(/\\([!-\/:-@[-`{-~])/g, '$1');
-}
-
-const LIST_MARKER = /^([-*+]|\d{1,9}[.)])[ \t]+/;
-
-/** Wide gaps after a list marker are narrowed (5+ spaces would start indented code in the item). */
-function withNarrowGap(text: string): string {
-  return text.replace(LIST_MARKER, '$1 ');
-}
-
-/** A prompt line's command, for comparison with shell block lines (`# kubectl get pods` → `kubectl get pods`). */
-function withoutPrompt(text: string): string {
-  return text.replace(/^(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?)?\s?[#$]\s*/, '').trimEnd();
-}
-
-function codeNodes(tree: Root): Code[] {
-  const codes: Code[] = [];
-  visit(tree, 'code', (node) => void codes.push(node));
-  return codes;
-}
-
-/**
- * The brief's rule: every non-blank line appears — byte-identical inside a code block, as its command
- * inside a shell block when it had a prompt, or else its trimmed text within an output line once the
- * importer's escapes are removed.
- */
-function linesMissingFromMarkdown(notes: string, markdown: string): string[] {
-  const codes = codeNodes(plainParser.parse(markdown));
-  const codeLines = new Set(codes.flatMap((code) => code.value.split('\n')));
-  const shellLines = new Set(codes.filter((code) => code.lang === 'shell').flatMap((code) => code.value.split('\n')));
-  // Raw lines too: the frontmatter is YAML, where a backslash is not a Markdown escape.
-  const outputLines = [...markdown.split('\n'), ...markdown.split('\n').map(unescapeMarkdown)];
-  return noteLines(notes).filter((line) => {
-    const text = line.trim();
-    if (text === '' || codeLines.has(line)) return false;
-    if (shellLines.has(text) || shellLines.has(withoutPrompt(text))) return false;
-    return !outputLines.some((output) => output.includes(text) || output.includes(withNarrowGap(text)));
-  });
-}
 
 /** Stronger: the text survives parsing as a lesson — prose lines are in the rendered text, not eaten by markup. */
 function linesMissingFromRenderedText(notes: string, markdown: string): string[] {

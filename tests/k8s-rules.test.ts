@@ -143,14 +143,15 @@ describe('k8s/unknown-kind and k8s/api-version', () => {
 });
 
 describe('aliases', () => {
-  it('follows a bounded number of aliases per document (an alias bomb does not hang the walk)', () => {
+  it('follows a bounded number of aliases per document (an alias bomb does not hang the walk, and is reported)', () => {
     // Seven levels of nine: 9^6 paths through recursive JSONSchemaProps if every alias were followed.
     const levels = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     const definitions = levels
       .map((name, i) => `          ${name}: &${name} ${i === 0 ? '{type: string}' : `{allOf: [${Array(9).fill(`*${levels[i - 1]}`).join(', ')}]}`}\n`)
       .join('');
     const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ks.g\nspec:\n  group: g\n  names: {kind: K, plural: ks}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        definitions:\n' + definitions;
-    expect(check(crd)).toEqual([]);
+    // Issue 8: the bomb is no longer silent; it is the one problem, at the alias that goes over the limit.
+    expect(check(crd).map((d) => [d.ruleId, crd.slice(d.start, d.end)])).toEqual([['yaml/alias-limit', '*d']]);
   }, 5_000);
 });
 

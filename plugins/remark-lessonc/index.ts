@@ -8,3 +8,5 @@ export { checkAnswer } from './lib/quiz/check.ts';
 export { extractQuestions, buildQuestion } from './lib/extract/questions.ts';
 export { importNotes } from './lib/import/index.ts';
 export type { Diagnostic, Edit, Fix, Severity, Snippet, SnippetKind, SnippetMeta } from './lib/types.ts';
+export { default as rehypeLessoncSanitize, sanitizeLessonTree, type SanitizeOptions } from './lib/render/sanitize.ts';
+export { lessoncSanitizeSchema } from './lib/render/sanitize-schema.ts';

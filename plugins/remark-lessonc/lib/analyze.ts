@@ -1,5 +1,7 @@
 import type { Root, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
+import { aliasLimitProblems, yamlTextLimit } from './yaml/limits.ts';
+import { parseYamlDocuments } from './yaml/parse.ts';
 import { extractQuestions, type ExtractedQuestions } from './extract/questions.ts';
 import { isIntentional } from './extract/meta.ts';
 import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
@@ -17,6 +19,7 @@ import type { MessageKey } from './i18n.ts';
 import type { MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
 import { checkAnswerKeys } from './quiz/keys.ts';
+import { findUnsafeHtml } from './html/unsafe.ts';
 
 
 /** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
@@ -59,10 +62,13 @@ export interface AnalyzeOptions {
  * The parse → extract → validate stages for one lesson. `tree` may be passed when the caller
  * (Astro, the unified plugin) has already parsed `markdown`.
  */
-export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdown), fallbackFrontmatter?: Record<string, unknown>, options: AnalyzeOptions = {}): LessonAnalysis {
+export function analyzeLesson(source: string, tree: Root = parseLesson(source), fallbackFrontmatter?: Record<string, unknown>, options: AnalyzeOptions = {}): LessonAnalysis {
+  // micromark skips a byte order mark: tree offsets count from the character after it, and so does
+  // everything here (`markdown` is the lesson without its BOM; fixLesson puts it back).
+  const markdown = withoutBom(source);
   const lineStarts = lineStartOffsets(markdown);
   const messages: LessonMessage[] = [];
-  const frontmatter = readFrontmatter(tree, lineStarts, messages, fallbackFrontmatter);
+  const frontmatter = readFrontmatter(tree, markdown, lineStarts, messages, fallbackFrontmatter);
   const snippets = extractSnippets(tree, markdown);
   const context = { kubernetesVersion: frontmatter?.kubernetes ?? '1.32' };
   for (const diagnostic of validateSnippets(snippets, context)) {
@@ -85,6 +91,11 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
           : undefined,
     });
   }
+  // What the site's sanitiser would drop from the page, said where the author wrote it.
+  for (const unsafe of findUnsafeHtml(tree, markdown, lineStarts)) {
+    const { start, end, ...text } = unsafe;
+    messages.push({ ruleId: 'html/unsafe', severity: 'error', ...text, url: ruleUrl('html/unsafe'), intentional: false, snippetIndex: null, start: markdownPoint(lineStarts, start), end: markdownPoint(lineStarts, end) });
+  }
   messages.push(...correctionProblems(tree, lineStarts));
   const questions = extractQuestions(tree);
   messages.push(...checkAnswerKeys(questions, snippets, lineStarts, context.kubernetesVersion, messages));
@@ -96,7 +107,7 @@ export function analyzeLesson(markdown: string, tree: Root = parseLesson(markdow
   return analysis;
 }
 
-function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
+function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], messages: LessonMessage[], fallback?: Record<string, unknown>): LessonFrontmatter | null {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
   const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
@@ -113,8 +124,19 @@ function readFrontmatter(tree: Root, lineStarts: number[], messages: LessonMessa
   };
   let data: unknown = fallback;
   if (node) {
+    // The same bounds as snippets, said at their place in the frontmatter (the line after `---`).
+    const contentStart = node.position ? lineStarts[node.position.start.line] : undefined;
+    const limits = yamlTextLimit(node.value) ? [yamlTextLimit(node.value)!] : aliasLimitProblems(parseYamlDocuments(node.value));
+    if (limits.length > 0) {
+      for (const problem of limits) {
+        const at = (offset: number) => markdownPoint(lineStarts, Math.min((contentStart ?? 0) + offset, markdown.length));
+        messages.push({ ruleId: problem.ruleId, severity: 'error', message: problem.message, messageId: problem.messageId, data: problem.data, url: ruleUrl(problem.ruleId), intentional: false, snippetIndex: null, start: at(problem.start), end: at(problem.end) });
+      }
+      return null;
+    }
     try {
-      data = parseYaml(node.value, { maxAliasCount: 10 });
+      // Expansion is already bounded by the alias limit above.
+      data = parseYaml(node.value, { maxAliasCount: -1 });
     } catch (error) {
       report(`Invalid frontmatter YAML: ${(error as Error).message.split('\n')[0]}`);
       return null;
@@ -154,4 +176,9 @@ function correctionProblems(tree: Root, lineStarts: number[]): LessonMessage[] {
       start: markdownPoint(lineStarts, node.position?.start.offset ?? 0),
       end: markdownPoint(lineStarts, node.position?.end.offset ?? 0),
     }));
+}
+
+/** The text without a leading byte order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

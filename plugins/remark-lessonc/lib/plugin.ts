@@ -6,12 +6,15 @@ import { analyzeLesson, type LessonAnalysis } from './analyze.ts';
 import { lineStartOffsets, markdownPoint } from './extract/positions.ts';
 import type { Locale } from './i18n.ts';
 import { renderLesson, type RenderedLesson } from './render/lesson.ts';
+import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem, utf8Length } from './lesson-size.ts';
 
 export interface RemarkLessoncOptions {
   /** Rewrite the tree for the site (corrected snippets, errata, quiz placeholders). Default true. */
   render?: boolean;
   /** UI language of rendered strings when the lesson does not say (`lang` in frontmatter). */
   locale?: Locale;
+  /** Lessons larger than this many bytes (UTF-8) are refused before parsing. Default 8 MiB. */
+  maxLessonSize?: number;
 }
 
 export interface LessoncData {
@@ -33,6 +36,7 @@ declare module 'vfile' {
 export default function remarkLessonc(this: Processor, options: RemarkLessoncOptions = {}) {
   // Questions may be written as `:::question` directives; Astro's pipeline does not parse them.
   (remarkDirective as unknown as (this: Processor) => void).call(this);
+  refuseLargeLessons(this, options.maxLessonSize ?? DEFAULT_MAX_LESSON_SIZE);
   return function transformer(tree: Root, file: VFile): void {
     const astroFrontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
     const analysis = analyzeLesson(String(file), tree, astroFrontmatter);
@@ -56,5 +60,19 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
     const data: LessoncData = { analysis };
     if (options.render !== false) data.rendered = renderLesson(analysis, analysis.frontmatter?.lang ?? options.locale ?? 'ko');
     file.data.lessonc = data;
+  };
+}
+
+/**
+ * Wraps the processor's parser (remark-parse, attached before this plugin) so a lesson over the
+ * limit fails before it is parsed, with the message naming the limit and how to raise it.
+ */
+function refuseLargeLessons(processor: Processor, limit: number): void {
+  const parse = processor.parser;
+  if (!parse) return;
+  processor.parser = (document, file) => {
+    const problem = lessonSizeProblem(utf8Length(document), limit);
+    if (problem) file.fail(problem.message, { place: problem.start, ruleId: problem.ruleId, source: 'lessonc' });
+    return parse(document, file);
   };
 }

@@ -14,7 +14,7 @@ export function lineStartOffsets(text: string): number[] {
 }
 
 /** Index of the line containing `offset` (binary search over line starts). */
-function lineIndexAt(starts: number[], offset: number): number {
+export function lineIndexAt(starts: number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

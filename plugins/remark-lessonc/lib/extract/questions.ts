@@ -1,6 +1,6 @@
 import type { Code, Heading, ListItem, Node, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { parseKeywordList } from '../quiz/keywords.ts';
@@ -8,6 +8,14 @@ import { defaultRequirements, parseRequireList } from '../quiz/manifest-paths.ts
 import { Question, type QuestionType, type Requirement } from '../quiz/schema.ts';
 import type { SnippetKind } from '../types.ts';
 import { isShellLang } from './classify.ts';
+
+/**
+ * The plain text of a node for the quiz data: raw HTML tags are left out (their text stays), so the
+ * question JSON the client reads never carries markup, only what a learner reads and types.
+ */
+function toString(node: Parameters<typeof mdastToString>[0]): string {
+  return mdastToString(node, { includeHtml: false });
+}
 
 /** Headings that open a Q&A section (case-insensitive, surrounding blanks ignored). */
 const QA_HEADING = /^(question\s*(?:&|and)\s*answers?|q\s*&\s*a|문제|퀴즈|quiz)$/i;

@@ -1,4 +1,4 @@
-import { analyzeLesson, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
+import { analyzeLesson, withoutBom, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
 import type { Edit } from '../types.ts';
 import { applyEdits, selectNonOverlapping } from './apply.ts';
 
@@ -35,7 +35,10 @@ export interface FixResult {
  * nothing is left to apply. Edits only touch snippet text, so prose is never rewritten.
  */
 export function fixLesson(markdown: string, options: FixOptions = {}): FixResult {
-  return fixAnalyzedLesson(analyzeLesson(markdown), options).result;
+  const result = fixAnalyzedLesson(analyzeLesson(markdown), options).result;
+  // The analysis works on the text after a byte order mark; the file keeps its mark.
+  const bom = markdown.slice(0, markdown.length - withoutBom(markdown).length);
+  return { ...result, output: bom + result.output };
 }
 
 /**

@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, visit as visitYaml, type Document, type Node, 
 import type { Diagnostic, Fix, SnippetMeta } from '../types.ts';
 import { checkYamlSyntax } from '../yaml/check-syntax.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
+import { aliasLimitProblems, yamlTextLimit, type YamlLimitProblem } from '../yaml/limits.ts';
 import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
 import { applyEdits } from '../fix/apply.ts';
 import { type KubernetesSchema, loadSchema } from './schema.ts';
@@ -144,6 +145,9 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
 export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, context: CheckContext): CheckResult {
   const schema = loadSchema(context.kubernetesVersion);
   if (meta.check === false) return { classification: classifyWithSchema(text, meta, schema), diagnostics: [] };
+  // Too large or too deeply nested to parse safely: that is the one thing to say.
+  const limit = yamlTextLimit(text);
+  if (limit) return { classification: { kind: 'yaml' }, diagnostics: [limitDiagnostic(limit)] };
   const documents = parseYamlDocuments(text);
   const classification = classifyWithSchema(text, meta, schema, documents);
   const kubernetes = classification.kind === 'manifest' || classification.kind === 'yaml-fragment';
@@ -151,7 +155,7 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   const tabs = hasTabIndent(text);
   const tabWidth = tabs && kubernetes ? chooseTabWidth(text, schema, rootTypes) : 4;
   const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth) : undefined;
-  const syntax: K8sDiagnostic[] = checkYamlSyntax(text, { tabFix, documents });
+  const syntax: K8sDiagnostic[] = [...checkYamlSyntax(text, { tabFix, documents }), ...aliasLimitProblems(documents).map(limitDiagnostic)];
   if (!kubernetes) return { classification, diagnostics: syntax };
 
   const outline = buildOutline(text, tabWidth);
@@ -206,6 +210,10 @@ function indentationMap(from: string, to: string): (offset: number) => number {
     const toIndent = indent(to, target);
     return target.start + (column >= fromIndent ? column - fromIndent + toIndent : Math.min(column, toIndent));
   };
+}
+
+function limitDiagnostic(problem: YamlLimitProblem): K8sDiagnostic {
+  return { ...problem, severity: 'error', url: ruleUrl(problem.ruleId) };
 }
 
 export function checkYamlSnippet(text: string, meta: SnippetMeta, context: CheckContext): Diagnostic[] {

@@ -1,3 +1,4 @@
+import type { Properties } from 'hast';
 import type { Code, Parent, RootContent } from 'mdast';
 
 /**
@@ -7,7 +8,7 @@ import type { Code, Parent, RootContent } from 'mdast';
 export interface ElementNode extends Parent {
   type: 'lessoncElement';
   children: RootContent[];
-  data: { hName: string; hProperties?: Record<string, unknown> };
+  data: { hName: string; hProperties?: Properties };
 }
 
 declare module 'mdast' {
@@ -20,7 +21,7 @@ declare module 'mdast' {
 }
 
 export function element(tagName: string, properties: Record<string, unknown>, children: RootContent[]): ElementNode {
-  return { type: 'lessoncElement', data: { hName: tagName, hProperties: properties }, children };
+  return { type: 'lessoncElement', data: { hName: tagName, hProperties: properties as Properties }, children };
 }
 
 export function text(value: string): RootContent {

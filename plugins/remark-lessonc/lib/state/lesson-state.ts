@@ -1,5 +1,5 @@
 import type { Document } from 'yaml';
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '../yaml/parse.ts';
 import { fixSnippetText } from '../fix/snippet.ts';
 import { nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
@@ -66,7 +66,7 @@ function manifestPath(snippet: Snippet, previous: Snippet | undefined): string |
 /** The objects of a manifest as its author meant it: read after its fixes (tabs, typos). */
 function manifestObjects(snippet: Snippet, context: LessonRuleContext): TrackedObject[] {
   const corrected = context.corrected(snippet);
-  return parseAllDocuments(corrected)
+  return parseYamlDocuments(corrected)
     .filter((document): document is Document.Parsed => 'contents' in document)
     .flatMap((document) => {
       const kind = document.get('kind');

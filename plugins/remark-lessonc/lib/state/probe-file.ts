@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { boundedToJs, parseYamlDocuments } from '../yaml/parse.ts';
 import { editDistance } from '../edit-distance.ts';
 import { escapeRegExp } from '../regexp.ts';
 import type { Diagnostic, Snippet } from '../types.ts';
@@ -28,9 +28,9 @@ export function checkProbeFiles(snippets: readonly Snippet[], context: LessonRul
 function probeFileProblems(snippet: Snippet, context: LessonRuleContext): Diagnostic[] {
   const corrected = context.corrected(snippet);
   const diagnostics: Diagnostic[] = [];
-  for (const document of parseAllDocuments(corrected)) {
+  for (const document of parseYamlDocuments(corrected)) {
     if (!('contents' in document) || document.errors.length > 0) continue;
-    for (const container of containersOf(document.toJS({ maxAliasCount: 10 }))) {
+    for (const container of containersOf(boundedToJs(document))) {
       const script = [container.command, container.args].flatMap((part) => (Array.isArray(part) ? part.map(String) : [])).join(' ');
       const created = new Set([...script.matchAll(/\btouch\s+(\/\S+?)(?=[;\s&|]|$)/g)].map((m) => m[1]!));
       const removed = [...script.matchAll(/\brm\s+(?:-\S+\s+)*(\/\S+?)(?=[;\s&|]|$)/g)].map((m) => m[1]!);

@@ -5,11 +5,27 @@
  * must not hang the build).
  */
 import { parseAllDocuments, type Document } from 'yaml';
+import { aliasLimitProblems, yamlTextLimit } from './limits.ts';
 
 export const MAX_ALIAS_COUNT = 20;
 
+/** The documents of `text`; none when the text is over the size or depth limit (lib/yaml/limits.ts). */
 export function parseYamlDocuments(text: string): Document.Parsed[] {
+  if (yamlTextLimit(text)) return [];
   const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   // parseAllDocuments returns an EmptyStream (an array with extra props) for blank input.
   return Array.from(parsed as Iterable<Document.Parsed>);
+}
+
+/**
+ * Plain data of a document, or `undefined` when it has none: its aliases would expand past the
+ * limit (the `yaml/alias-limit` rule reports where) or one names no anchor (`*missing`).
+ */
+export function boundedToJs(document: Document.Parsed): unknown {
+  if (aliasLimitProblems([document]).length > 0) return undefined;
+  try {
+    return document.toJS({ maxAliasCount: -1 });
+  } catch {
+    return undefined;
+  }
 }

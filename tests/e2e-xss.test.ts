@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileReport } from '../cli/check.ts';
+import { browserAvailable, buildSite, launchChromium, repoRoot, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import { xssLesson } from './fixtures/xss/lesson.ts';
+
+/**
+ * A site built from a lesson full of script-injection payloads (tests/fixtures/xss/lesson.ts), in
+ * Chromium: no payload runs, whatever the learner opens; and `lessonc check` reports each payload
+ * at its line. The build is the slow part (one `astro build` of a one-lesson site).
+ */
+const canRun = browserAvailable('e2e-xss');
+const { markdown, payloads } = xssLesson();
+
+let workDir = '';
+let lessonFile = '';
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'lessonc-xss-'));
+  const lessons = join(workDir, 'lessons');
+  await mkdir(lessons);
+  lessonFile = join(lessons, 'xss.md');
+  await writeFile(lessonFile, markdown);
+  if (!canRun) return;
+  const outDir = join(workDir, 'dist');
+  await buildSite(lessons, outDir, join(workDir, 'cache'));
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('a lesson full of XSS payloads', () => {
+  it('is reported by `lessonc check` with html/unsafe at every payload line', async () => {
+    // The real CLI, as an author runs it: exit 1 (errors) and the JSON report.
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
+      execFile(process.execPath, [join(repoRoot, 'bin', 'lessonc.mjs'), 'check', lessonFile, '--format', 'json', '--locale', 'en'], { maxBuffer: 16 * 1024 * 1024 }, (error, out) => done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout: out }));
+    });
+    expect(code).toBe(1);
+    const [report] = JSON.parse(stdout) as FileReport[];
+    const unsafeLines = new Set(report!.messages.filter((m) => m.ruleId === 'html/unsafe' && m.severity === 'error').map((m) => m.line));
+    const missed = payloads.filter((p) => p.reported && !unsafeLines.has(p.line));
+    expect(missed.map((p) => `${p.where} on line ${p.line}: ${markdown.split('\n')[p.line - 1]}`)).toEqual([]);
+    // Code meta is shown as text only: nothing to drop, nothing to report.
+    for (const payload of payloads.filter((p) => !p.reported)) expect(unsafeLines.has(payload.line), `${payload.where} on line ${payload.line}`).toBe(false);
+  });
+
+  it.skipIf(!canRun)('runs none of them in Chromium, with every answer, hint and choice opened', async () => {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.goto(`${server!.url}/lessons/xss/`, { waitUntil: 'load' });
+    await page.waitForSelector('.lc-quiz-form');
+    // Open everything a learner can open: hints, details, answers.
+    for (const toggle of await page.locator('article summary, .lc-buttons button[type="button"]').all()) await toggle.click();
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    const globals = payloads.map((p) => p.global);
+    const ran = await page.evaluate((names) => names.filter((name) => (window as unknown as Record<string, unknown>)[name] !== undefined), globals);
+    expect(ran.map((global) => payloads.find((p) => p.global === global)!.where + ` (${global})`)).toEqual([]);
+    // No handler attribute anywhere, and no link or frame with a script URL.
+    const leftovers = await page.evaluate(() =>
+      [...document.body.querySelectorAll('*')].flatMap((element) =>
+        [...element.attributes]
+          .filter((attribute) => /^on/i.test(attribute.name) || (/^(href|src|action|formaction|data|srcdoc)$/i.test(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)))
+          .map((attribute) => `${element.tagName.toLowerCase()} ${attribute.name}="${attribute.value}"`),
+      ),
+    );
+    expect(leftovers).toEqual([]);
+    // The harmless parts stay: the code meta is shown as its text, the quiz works.
+    expect(await page.locator('.lc-title').first().textContent()).toContain('<img src=x onerror=');
+    expect(await page.locator('.lc-question').count()).toBe(4);
+    expect(errors).toEqual([]);
+  });
+});
