@@ -1,7 +1,6 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
-import { analyzeLesson, type FixResult } from '../plugins/remark-lessonc/index.ts';
-import { fixAnalyzedLesson } from '../plugins/remark-lessonc/lib/fix/lesson.ts';
+import { analyzeLesson, fixLesson, type FixResult } from '../plugins/remark-lessonc/index.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { writeFileAtomic } from './files.ts';
 
@@ -41,7 +40,8 @@ export async function fixFile(file: string, options: FixFileOptions): Promise<Fi
   const original = await readFile(file, 'utf8');
   const analysis = analyzeLesson(original, undefined, undefined, { asWritten: true });
   if (analysis.frontmatter?.original) return { file, result: { output: original, applied: [], passes: 0, stable: true }, changed: false, diff: '', keptAsWritten: true };
-  const { result } = fixAnalyzedLesson(analysis, { unsafe: options.unsafe });
+  // fixLesson, not the analysis above: it keeps a byte order mark the analysis strips.
+  const result = fixLesson(original, { unsafe: options.unsafe });
   const changed = result.output !== original;
   const diff = changed ? createTwoFilesPatch(`a/${file}`, `b/${file}`, original, result.output, '', '', { context: 3 }) : '';
   if (changed && !options.dryRun && !(await writeFileAtomic(file, result.output, { expected: original }))) {

@@ -159,7 +159,9 @@ ${pageRules}
 ${lessons.map((_, index) => `.lc-handout-lesson-${index} { page: lc-lesson-${index}; }`).join('\n')}
 </style>`;
   const sections = lessons.map((lesson, index) => `<section class="lc-handout-lesson lc-handout-lesson-${index}" data-lesson="${escapeHtml(lesson.slug)}">${mainContent(lesson.html)}</section>`).join('\n');
-  const frame = first.html.replace('</head>', `${style}</head>`);
+  // The site's Content-Security-Policy allows only the styles it built; this document adds its own
+  // page rules, from lessonc itself (the lessons in it were sanitised when the site was built).
+  const frame = first.html.replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '').replace('</head>', `${style}</head>`);
   const main = /<main\b[^>]*>[\s\S]*<\/main>/.exec(frame);
   if (!main) return frame.replace(/<body\b([^>]*)>[\s\S]*<\/body>/, `<body$1>${sections}</body>`);
   const open = /^<main\b[^>]*>/.exec(main[0])![0];

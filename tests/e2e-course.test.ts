@@ -67,7 +67,9 @@ async function answer(question: Locator, locale: Locale, right: boolean): Promis
 
 /** What the page says for a right or a wrong answer (a self-marked text answer says so in its own words). */
 function verdictText(locale: Locale, right: boolean): RegExp {
-  const words = right ? [t(locale)('quiz.correct'), t(locale)('quiz.selfMarked.right')] : [t(locale)('quiz.incorrect'), t(locale)('quiz.selfMarked.wrong')];
+  const words = right
+    ? [t(locale)('quiz.correct'), t(locale)('quiz.selfMarked.right')]
+    : [t(locale)('quiz.incorrect'), t(locale)('quiz.selfMarked.wrong'), t(locale)('quiz.manifest.different'), t(locale)('quiz.manifest.invalid')];
   return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
