@@ -192,8 +192,9 @@ const historicalFlags: Array<{ command: string[]; name: string; replacement?: st
   { command: ['run'], name: 'requests', note: 'removed in kubectl 1.24' },
   { command: ['expose'], name: 'generator', note: 'removed in kubectl 1.24' },
   { command: ['create', 'deployment'], name: 'generator', note: 'removed in kubectl 1.18' },
-  { command: ['scale'], name: 'record', note: 'deprecated since kubectl 1.22' },
-  { command: ['set', 'image'], name: 'record', note: 'deprecated since kubectl 1.22' },
+  // --record (MarkDeprecated in 1.22): every command that registers kubectl's RecordFlags.
+  ...[['annotate'], ['apply'], ['apply', 'edit-last-applied'], ['autoscale'], ['create'], ['edit'], ['expose'], ['label'], ['patch'], ['run'], ['scale'],
+    ['set', 'image'], ['set', 'resources'], ['set', 'selector'], ['set', 'serviceaccount']].map((command) => ({ command, name: 'record', note: 'deprecated since kubectl 1.22' })),
   { command: ['exec'], name: 'pod', note: 'removed in kubectl 1.27' },
   { command: ['port-forward'], name: 'pod', note: 'removed' },
 ];
