@@ -296,7 +296,7 @@ function analyseUsage(usage: string, commandPath: string[], flags: Record<string
       const alternatives = splitAlternatives(unit);
       const positional = alternatives.filter((alternative) => !isFlag(alternative));
       for (const alternative of alternatives) { const name = flagNameOf(alternative, flags); if (name) satisfiedBy.add(name); }
-      if (shape.min === 0 && positional.some((alternative) => /^(TYPE|RESOURCE)\b(?!\/)|^TYPE\[|^resource\.group(?!\/)/.test(alternative))) shape.typeFirst = true;
+      if (shape.min === 0 && positional.some((alternative) => /^(TYPE|RESOURCE)(?=\s|$)|^TYPE\[[^\s/]*(?=\s|$)|^resource\.group(?!\/)/.test(alternative))) shape.typeFirst = true;
       if (positional.length) shape.min++;
       if (shape.min === 1 && positional.includes('TYPE NAME')) shape.typeNameFirst = true;
       continue;

@@ -59,6 +59,11 @@ const usageErrorPatterns: RegExp[] = [
   /Shell not specified/,
   /Too many arguments/,
   /We accept only this format/,
+  /invalid cascade value/,
+  /invalid - validate option/,
+  // The shell stops before kubectl runs: an unclosed quote, a misspelt program name.
+  /unexpected EOF while looking for matching/,
+  /command not found/,
 ];
 
 interface KubectlVerdict {
@@ -147,7 +152,7 @@ function generateMutations(lines: string[], count: number, seed: number): Mutati
     const shortFlags = flagWords.filter((w) => /^-[A-Za-z]$/.test(w.value));
     const command = parsed.command;
     const flagSet = flagSetOf(grammar, command);
-    const kinds = ['drop-letter', 'neighbour-flag', 'cluster', 'single-dash', 'drop-value', 'bool-value', 'typed-value', 'attach-short', 'misspell-command', 'flag-before-command', 'swap-case', 'drop-required-flag', 'drop-positional', 'exec-no-dash', 'long-to-short-equals', 'remove-dash-dash'];
+    const kinds = ['drop-letter', 'neighbour-flag', 'cluster', 'single-dash', 'drop-value', 'bool-value', 'typed-value', 'attach-short', 'misspell-command', 'flag-before-command', 'swap-case', 'drop-required-flag', 'drop-positional', 'exec-no-dash', 'long-to-short-equals', 'remove-dash-dash', 'boolean-value', 'deprecated-flag', 'misspell-program', 'unclosed-quote', 'single-dash-quoted'];
     const kind = pick(kinds);
     let mutated: string | null = null;
     switch (kind) {
@@ -282,6 +287,45 @@ function generateMutations(lines: string[], count: number, seed: number): Mutati
         mutated = replaceRange(line, flag.word.start, flag.word.end, text);
         break;
       }
+      case 'boolean-value': {
+        // Enumerated flags kubectl also reads as Go booleans (deprecated for --cascade and --dry-run).
+        const names = ['cascade', 'dry-run', 'validate'].filter((name) => flagSet.byName.has(name));
+        const name = names.length ? pick(names) : pick(['cascade', 'dry-run']);
+        const value = pick(['true', 'false', '1', '0', 'T', 'F', 'FALSE', 'True', 'yes', 'no', 'orphan', 'client', 'strict']);
+        mutated = replaceRange(line, invocation.end, invocation.end, ` --${name}=${value}`);
+        break;
+      }
+      case 'deprecated-flag': {
+        mutated = replaceRange(line, invocation.end, invocation.end, pick([' --record', ' --record=true', ' --record=false']));
+        break;
+      }
+      case 'misspell-program': {
+        const program = invocation.program;
+        if (program.value !== 'kubectl') break;
+        const typo = pick(['kubctl', 'kuebctl', 'kubeclt', 'kubectll', 'kubect', 'kbectl', 'kubetcl']);
+        mutated = replaceRange(line, program.start, program.end, typo);
+        break;
+      }
+      case 'unclosed-quote': {
+        // A quote opened before a word and never closed (or closed: both kinds, so both verdicts occur).
+        const words = invocation.args.filter((w) => w.raw === w.value && !/['"]/.test(w.raw));
+        if (!words.length) break;
+        const word = pick(words);
+        const quote = pick(["'", '"']);
+        const closed = random() < 0.3;
+        mutated = replaceRange(line, word.start, word.end, `${quote}${word.raw}${closed ? quote : ''}`);
+        if (/['"]/.test(line)) mutated = null;
+        break;
+      }
+      case 'single-dash-quoted': {
+        // `--output=custom-columns="..."` written with one dash.
+        const attached = parsed.flags.filter((f) => f.attached && f.written.startsWith('--') && f.word.raw === f.word.value);
+        if (!attached.length) break;
+        const flag = pick(attached);
+        const eq = flag.word.value.indexOf('=');
+        mutated = replaceRange(line, flag.word.start, flag.word.end, `-${flag.word.value.slice(2, eq + 1)}"${flag.word.value.slice(eq + 1)}"`);
+        break;
+      }
     }
     if (!mutated || seen.has(mutated)) continue;
     seen.add(mutated);
@@ -361,12 +405,18 @@ describe('kubectl oracle', () => {
     expect(agree).toBe(total);
   }, 180_000);
 
-  it.skipIf(!kubectlPresent)('agrees with kubectl on at least 99% of 540 seeded mutations', async () => {
-    const mutations = generateMutations(corpus, 540, 20250601);
-    expect(mutations.length).toBeGreaterThanOrEqual(500);
+  it.skipIf(!kubectlPresent)('agrees with kubectl on at least 99.5% of 640 seeded mutations', async () => {
+    const mutations = generateMutations(corpus, 640, 20250601);
+    expect(mutations.length).toBeGreaterThanOrEqual(600);
     const outcomes = await judge(mutations.map((m) => ({ line: m.line, label: `mutation:${m.kind}<-corpus:${m.source + 1}` })), home);
     const { agree, total } = report('mutations', outcomes);
-    expect(total).toBeGreaterThanOrEqual(500);
-    expect(agree / total).toBeGreaterThanOrEqual(0.99);
+    const kinds = new Map<string, { count: number; rejected: number }>();
+    for (const [i, outcome] of outcomes.entries()) {
+      const entry = kinds.get(mutations[i].kind) ?? { count: 0, rejected: 0 };
+      kinds.set(mutations[i].kind, { count: entry.count + 1, rejected: entry.rejected + (outcome.kubectl ? 1 : 0) });
+    }
+    console.log(`[kubectl-oracle] mutation kinds (kubectl rejected/generated): ${[...kinds].map(([kind, { count, rejected }]) => `${kind} ${rejected}/${count}`).join(', ')}`);
+    expect(total).toBeGreaterThanOrEqual(600);
+    expect(agree / total).toBeGreaterThanOrEqual(0.995);
   }, 180_000);
 });
