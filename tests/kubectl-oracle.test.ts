@@ -7,7 +7,6 @@
  * server, no context, missing file) means it accepted the syntax. lessonc rejects a line when
  * checkShellSnippet reports an error. Nothing is cached between runs.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { flagSetOf, findSubcommand, rootCommand, type KubectlCommand } from '../
 import { parseKubectlArgs } from '../plugins/remark-lessonc/lib/kubectl/parse.ts';
 import { findKubectlInvocations } from '../plugins/remark-lessonc/lib/kubectl/tokenize.ts';
 import { seededRandom } from './helpers/seeded-random.ts';
+import { mapLimited, runKubectl } from './helpers/kubectl-verdict.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusPath = path.join(path.resolve(repoRoot, '..', 'shared', 'corpus'), 'kubectl-commands.txt');
@@ -27,79 +27,6 @@ const kubectlPresent = existsSync(kubectlPath);
 if (!kubectlPresent) {
   if (process.env.CI) throw new Error(`${kubectlPath} is missing: the kubectl oracle test cannot be skipped in CI`);
   console.warn(`[kubectl-oracle] SKIPPED: ${kubectlPath} not found; the oracle compares lessonc with the real kubectl`);
-}
-
-/** kubectl's own usage errors: the command line itself is wrong. */
-const usageErrorPatterns: RegExp[] = [
-  /unknown (shorthand )?flag/,
-  /unknown command/,
-  /flag needs an argument/,
-  /invalid argument ".*" for ".*" flag/,
-  /required flag\(s\) .* not set/,
-  /is not supported anymore/,
-  /bad flag syntax/,
-  /Unexpected args/,
-  /unexpected arguments/,
-  /You must (specify|provide)/,
-  /Required resource not specified/i,
-  /is a required argument/,
-  /exactly one NAME is required/,
-  /at least \d+ argument is required/,
-  /you must specify at least one command/,
-  /must specify one of -f and -k/,
-  /source and destination are required/,
-  /are required for port-forward/,
-  /must be specified/,
-  /^error: USAGE:/m,
-  /^error: expected '/m,
-  /Invalid dry-run value/,
-  /flags cannot be placed before plugin name/,
-  /is required for \w+/,
-  /at least one .* update is required/,
-  /Shell not specified/,
-  /Too many arguments/,
-  /We accept only this format/,
-  /invalid cascade value/,
-  /invalid - validate option/,
-  // The shell stops before kubectl runs: an unclosed quote, a misspelt program name.
-  /unexpected EOF while looking for matching/,
-  /command not found/,
-];
-
-interface KubectlVerdict {
-  rejected: boolean;
-  output: string;
-}
-
-function runKubectl(commandText: string, home: string): Promise<KubectlVerdict> {
-  return new Promise((resolve) => {
-    // Through bash, so quoting and expansion are the shell's, not ours.
-    const child = execFile('/bin/bash', ['-c', commandText], {
-      env: { PATH: '/usr/bin:/bin', KUBECONFIG: '/dev/null', HOME: home, secret_name: '' },
-      cwd: home,
-      timeout: 5_000,
-      maxBuffer: 4 * 1024 * 1024,
-    }, (error, stdout, stderr) => {
-      const output = `${stderr}\n${stdout}`;
-      // A group command without subcommand prints its help (and kubectl with no command at all).
-      const printedHelp = /^Use "kubectl .*--help" for more information/m.test(stdout) && !commandText.includes('--help') && !commandText.includes(' -h');
-      const rejected = usageErrorPatterns.some((pattern) => pattern.test(stderr)) || (printedHelp && Boolean(error));
-      resolve({ rejected, output: output.split('\n').filter((l) => l && !/memcache\.go/.test(l)).slice(0, 3).join(' | ') });
-    });
-    child.stdin?.end();
-  });
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  }));
-  return results;
 }
 
 /** The kubectl parts of a line (from each `kubectl` word to the end of its simple command). */

@@ -11,7 +11,7 @@
  * - an unknown first word at the root is an unknown command.
  */
 import type { ShellWord } from './tokenize.ts';
-import { lineOffsetOfValueIndex } from './word-offsets.ts';
+import { lineEndOfValueRange, lineOffsetOfValueIndex } from './word-offsets.ts';
 import { isAllowedValue } from './enumerated-values.ts';
 import {
   findSubcommand,
@@ -170,7 +170,7 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
       const name = eq < 0 ? body : body.slice(0, eq);
       const flag = flagSet.byName.get(name);
       if (!flag) {
-        problems.push({ kind: 'unknown-flag', written: `--${name}`, word, start: at(0), end: at(2 + name.length), shorthand: false });
+        problems.push({ kind: 'unknown-flag', written: `--${name}`, word, start: at(0), end: lineEndOfValueRange(word, 2 + name.length), shorthand: false });
         // pflag stops at the first error; keep going to report more (the next word is read on its own).
         continue;
       }
@@ -234,10 +234,10 @@ function parseShorthandCluster(word: ShellWord, next: ShellWord | undefined, fla
     const name = flagSet.byShorthand.get(letter);
     const flag = name ? flagSet.byName.get(name) : undefined;
     if (!name || !flag) {
-      problems.push({ kind: 'unknown-flag', written: `-${letter}`, word, start: at(offset), end: at(offset + 1), shorthand: true });
+      problems.push({ kind: 'unknown-flag', written: `-${letter}`, word, start: at(offset), end: lineEndOfValueRange(word, offset + 1), shorthand: true });
       break;
     }
-    const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset === 1 ? 0 : offset), end: at(offset + 1), attached: false };
+    const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset === 1 ? 0 : offset), end: lineEndOfValueRange(word, offset + 1), attached: false };
     flags.push(parsed);
     if (shorthands.length > 2 && shorthands[1] === '=') {
       attachValue(parsed, shorthands.slice(2), at(offset + 2));

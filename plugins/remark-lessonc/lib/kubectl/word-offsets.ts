@@ -35,3 +35,8 @@ export function lineOffsetOfValueIndex(word: ShellWord, valueIndex: number): num
   }
   return word.end;
 }
+
+/** Line offset just after value character `valueEnd - 1`: the end of a range of the value (a closing quote stays out). */
+export function lineEndOfValueRange(word: ShellWord, valueEnd: number): number {
+  return valueEnd <= 0 ? lineOffsetOfValueIndex(word, 0) : lineOffsetOfValueIndex(word, valueEnd - 1) + 1;
+}

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../../types.ts';
 import { flagSetOf } from '../grammar.ts';
 import { nearestNames } from '../nearest.ts';
-import { lineOffsetOfValueIndex } from '../word-offsets.ts';
+import { lineEndOfValueRange, lineOffsetOfValueIndex } from '../word-offsets.ts';
 import { codeList, say, sayFix } from '../../messages.ts';
 import { lineDiagnostic } from './diagnostic.ts';
 import type { KubectlRule } from './rule.ts';
@@ -21,13 +21,13 @@ export const unknownFlagRule: KubectlRule = ({ grammar, line, parsed }) => {
   for (const problem of parsed.problems) {
     if (problem.kind === 'single-dash-flag') {
       const { word, name } = problem;
-      const end = lineOffsetOfValueIndex(word, 1 + name.length);
+      const end = lineEndOfValueRange(word, 1 + name.length);
       const text = problem.rejected
         ? say('rule.kubectl/unknown-flag.singleDash', { name })
         : say('rule.kubectl/unknown-flag.singleDashShorthands', { name, reading: problem.shorthands });
       const dash = lineOffsetOfValueIndex(word, 0);
       diagnostics.push(
-        lineDiagnostic(line, ruleId, problem.rejected ? 'error' : 'warning', text, word.start, end,
+        lineDiagnostic(line, ruleId, problem.rejected ? 'error' : 'warning', text, dash, end,
           { safe: true, ...sayFix('fix.replace', { found: `-${name}`, expected: `--${name}` }), edits: [{ start: dash, end: dash + 1, text: '--' }] }),
       );
       continue;
@@ -59,7 +59,7 @@ export const unknownFlagRule: KubectlRule = ({ grammar, line, parsed }) => {
       ? say('rule.kubectl/unknown-flag.longNearest', { name, where, expected: codeList(suggestions.map((s) => `--${s}`), ' or ') })
       : say('rule.kubectl/unknown-flag.long', { name, where });
     diagnostics.push(
-      lineDiagnostic(line, ruleId, 'error', text, word.start, nameEnd,
+      lineDiagnostic(line, ruleId, 'error', text, problem.start, nameEnd,
         suggestions.length && plain
           ? { safe: suggestions.length === 1, ...sayFix('fix.replace', { found: `--${name}`, expected: `--${suggestions[0]}` }), edits: [{ start: nameStart, end: nameEnd, text: suggestions[0] }] }
           : undefined),
