@@ -261,7 +261,8 @@ function attachValue(parsed: ParsedFlag, value: string, valueStart: number): voi
   parsed.value = value;
   parsed.attached = true;
   parsed.valueStart = valueStart;
-  parsed.valueEnd = parsed.word.end;
+  // A closing quote is not part of the value.
+  parsed.valueEnd = value.length ? lineEndOfValueRange(parsed.word, parsed.word.value.length) : valueStart;
   parsed.end = parsed.word.end;
 }
 
@@ -273,8 +274,8 @@ function takeValueWord(parsed: ParsedFlag, valueWord: ShellWord | undefined, pro
   }
   parsed.value = valueWord.value;
   parsed.valueWord = valueWord;
-  parsed.valueStart = valueWord.start;
-  parsed.valueEnd = valueWord.end;
+  parsed.valueStart = lineOffsetOfValueIndex(valueWord, 0);
+  parsed.valueEnd = valueWord.value.length ? lineEndOfValueRange(valueWord, valueWord.value.length) : parsed.valueStart;
   return true;
 }
 

@@ -6,7 +6,7 @@
 import { editDistance } from '../edit-distance.ts';
 
 /** Kubernetes tools named within two edits of `kubectl`. */
-const otherTools = new Set(['kubectx', 'kubecfg', 'kubecm', 'kubectl.exe', 'kubecolor']);
+const otherTools = new Set(['kubectx', 'kubecfg', 'kubecm', 'kubecolor', 'kubent']);
 
 export function isKubectlTypo(program: string): boolean {
   return program !== 'kubectl' && /^k[a-z0-9]{4,8}$/i.test(program) && !otherTools.has(program.toLowerCase()) && editDistance(program.toLowerCase(), 'kubectl') <= 2;

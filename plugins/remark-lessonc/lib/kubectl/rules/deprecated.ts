@@ -43,7 +43,7 @@ export const deprecatedRule: KubectlRule = ({ line, parsed }) => {
     }
     const replacement = deprecatedBooleanValue(flag);
     if (replacement !== undefined && flag.valueStart !== undefined && flag.valueEnd !== undefined && !flag.word.dynamic) {
-      const plain = (flag.valueWord ?? flag.word).raw === (flag.valueWord ?? flag.word).value;
+      const plain = line.text.slice(flag.valueStart, flag.valueEnd) === flag.value;
       diagnostics.push(
         lineDiagnostic(line, ruleId, 'warning', say('rule.kubectl/deprecated.booleanValue', { flag: flag.written, value: flag.value ?? '', expected: replacement }), flag.valueStart, flag.valueEnd,
           plain ? { safe: true, ...sayFix('fix.replace', { found: flag.value ?? '', expected: replacement }), edits: [{ start: flag.valueStart, end: flag.valueEnd, text: replacement }] } : undefined),

@@ -8,6 +8,7 @@ import { codeList, say, sayFix } from '../../messages.ts';
 import { nearestNames } from '../nearest.ts';
 import type { InvalidValueReason } from '../parse.ts';
 import { enumeratedPart, isAllowedValue } from '../enumerated-values.ts';
+import { lineEndOfValueRange, lineOffsetOfValueIndex } from '../word-offsets.ts';
 import { lineDiagnostic } from './diagnostic.ts';
 import type { KubectlRule } from './rule.ts';
 
@@ -39,15 +40,20 @@ export const invalidFlagValueRule: KubectlRule = ({ line, parsed }) => {
     if (!allowed || flag.value === undefined || flag.valueWord?.dynamic || flag.word.dynamic || isAllowedValue(flag)) continue;
     const part = enumeratedPart(flag);
     const suggestions = nearestNames(part, allowed, 2);
-    const start = flag.valueStart ?? flag.start;
-    const plain = flag.valueWord ? flag.valueWord.raw === flag.valueWord.value : flag.word.raw === flag.word.value;
+    // The enumerated part (`wdie` of `-o "wdie"`, `jsonpth` of `-o=jsonpth={...}`), quotes left out.
+    const holder = flag.valueWord ?? flag.word;
+    const base = flag.valueWord ? 0 : holder.value.length - (flag.value?.length ?? 0);
+    const start = lineOffsetOfValueIndex(holder, base);
+    const end = part.length ? lineEndOfValueRange(holder, base + part.length) : start;
+    // Replaceable where the part is written as it reads (no escapes or quotes inside it).
+    const plain = line.text.slice(start, end) === part;
     const text = suggestions.length
       ? say('rule.kubectl/invalid-flag-value.enumNearest', { value: part, flag: flag.written, expected: codeList(suggestions, ' or ') })
       : say('rule.kubectl/invalid-flag-value.enumOneOf', { value: part, flag: flag.written, expected: codeList(allowed, ', ') });
     diagnostics.push(
-      lineDiagnostic(line, ruleId, 'error', text, start, plain ? start + part.length : flag.valueEnd ?? flag.end,
+      lineDiagnostic(line, ruleId, 'error', text, start, end,
         suggestions.length && plain
-          ? { safe: suggestions.length === 1, ...sayFix('fix.replace', { found: part, expected: suggestions[0] }), edits: [{ start, end: start + part.length, text: suggestions[0] }] }
+          ? { safe: suggestions.length === 1, ...sayFix('fix.replace', { found: part, expected: suggestions[0] }), edits: [{ start, end, text: suggestions[0] }] }
           : undefined),
     );
   }
