@@ -191,6 +191,8 @@ const historicalFlags: Array<{ command: string[]; name: string; replacement?: st
   { command: ['run'], name: 'limits', note: 'removed in kubectl 1.24' },
   { command: ['run'], name: 'requests', note: 'removed in kubectl 1.24' },
   { command: ['expose'], name: 'generator', note: 'removed in kubectl 1.24' },
+  { command: ['expose'], name: 'container-port', replacement: 'target-port', note: 'replaced by --target-port in kubectl 1.24' },
+  { command: ['get'], name: 'show-all', note: 'removed (pods of every phase are listed)' },
   { command: ['create', 'deployment'], name: 'generator', note: 'removed in kubectl 1.18' },
   // --record (MarkDeprecated in 1.22): every command that registers kubectl's RecordFlags.
   ...[['annotate'], ['apply'], ['apply', 'edit-last-applied'], ['autoscale'], ['create'], ['edit'], ['expose'], ['label'], ['patch'], ['run'], ['scale'],

@@ -82,7 +82,7 @@ export const deprecatedRule: KubectlRule = ({ line, parsed }) => {
       : say(version ? 'rule.kubectl/deprecated.removedIn' : 'rule.kubectl/deprecated.removed', data);
     // Removing the flag, with the space before it, is the only fix when nothing replaced it.
     diagnostics.push(
-      lineDiagnostic(line, ruleId, 'error', text, word.start, word.end,
+      lineDiagnostic(line, ruleId, 'error', text, problem.start, problem.end,
         replacement
           ? { safe: true, ...sayFix('fix.replace', { found: `--${name}`, expected: `--${replacement}` }), edits: [{ start: word.start, end: word.end, text: `--${replacement}${word.value.includes('=') && !replacement.includes('=') ? word.value.slice(word.value.indexOf('=')) : ''}` }] }
           : { safe: false, ...sayFix('fix.remove', { found: `--${name}` }), edits: [{ start: removalStart(line, word), end: word.end, text: '' }] }),
