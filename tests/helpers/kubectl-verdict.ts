@@ -15,7 +15,7 @@ export const usageErrorPatterns: RegExp[] = [
   /required flag\(s\) .* not set/,
   /is not supported anymore/,
   /bad flag syntax/,
-  /Unexpected args/,
+  /unexpected args/i,
   /unexpected arguments/,
   /You must (specify|provide)/,
   /Required resource not specified/i,
