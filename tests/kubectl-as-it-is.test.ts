@@ -98,6 +98,9 @@ describe('kubectl as it is (fixtures)', () => {
 
   it('reads a quote closed on a later line as one multi-line string, and one never closed as an error once', () => {
     expect(checkShellSnippet("kubectl patch deploy web -p '{\n\"spec\": {}\n}'\nkubectl get pods")).toEqual([]);
+    // An apostrophe outside kubectl's arguments is prose, not an open quote.
+    expect(checkShellSnippet("kubectl's output lists pods\nkubectl get pods")).toEqual([]);
+    expect(checkShellSnippet("echo 'kubectl get pods\nkubectl get svc")).toEqual([]);
     const open = "kubectl get pods -l 'app=web\nkubectl get svc";
     expect(checkShellSnippet(open).map((d) => [d.ruleId, open.slice(d.start, d.end)])).toEqual([['kubectl/unbalanced-quote', "'"]]);
   });

@@ -29,7 +29,8 @@ export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundle
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (!/\bk(ubectl)?\b/.test(line.text) && !mayHoldKubectlTypo(line.text)) continue;
     const open = unclosedQuoteAt(line.text);
-    if (open >= 0) {
+    // Only a quote in kubectl's arguments: `kubectl's output` in a prose line is not a command.
+    if (open >= 0 && findKubectlInvocations(line.text).some((invocation) => open >= invocation.program.end && open < invocation.end)) {
       // As the shell does: a quoted string runs on over the next lines until it is closed.
       const closedAt = lines.slice(index + 1).findIndex((_, n) => unclosedQuoteAt(lines.slice(index, index + n + 2).map((l) => l.text).join('\n')) < 0);
       if (closedAt >= 0) {
