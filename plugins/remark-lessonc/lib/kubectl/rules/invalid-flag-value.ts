@@ -48,7 +48,7 @@ export const invalidFlagValueRule: KubectlRule = ({ line, parsed }) => {
     // Replaceable where the part is written as it reads (no escapes or quotes inside it).
     const plain = line.text.slice(start, end) === part;
     const text = suggestions.length
-      ? say('rule.kubectl/invalid-flag-value.enumNearest', { value: part, flag: flag.written, expected: codeList(suggestions, ' or ') })
+      ? say(suggestions.length > 1 ? 'rule.kubectl/invalid-flag-value.enumNearestMany' : 'rule.kubectl/invalid-flag-value.enumNearest', { value: part, flag: flag.written, expected: codeList(suggestions, ', ') })
       : say('rule.kubectl/invalid-flag-value.enumOneOf', { value: part, flag: flag.written, expected: codeList(allowed, ', ') });
     diagnostics.push(
       lineDiagnostic(line, ruleId, 'error', text, start, end,

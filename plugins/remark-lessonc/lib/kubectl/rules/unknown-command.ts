@@ -14,10 +14,11 @@ export const unknownCommandRule: KubectlRule = ({ line, invocation, parsed }) =>
       const names = Object.values(problem.parent.subcommands ?? {}).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
       const suggestions = nearestNames(problem.word.value, names);
       const where = ['kubectl', ...problem.parentPath].join(' ');
-      const data = { found: problem.word.value, where, expected: codeList(suggestions, ' or ') };
+      const data = { found: problem.word.value, where, expected: codeList(suggestions, ', ') };
+      const many = suggestions.length > 1;
       const text = problem.parentPath.length
-        ? say(suggestions.length ? 'rule.kubectl/unknown-command.subcommandNearest' : 'rule.kubectl/unknown-command.subcommand', data)
-        : say(suggestions.length ? 'rule.kubectl/unknown-command.commandNearest' : 'rule.kubectl/unknown-command.command', data);
+        ? say(many ? 'rule.kubectl/unknown-command.subcommandNearestMany' : suggestions.length ? 'rule.kubectl/unknown-command.subcommandNearest' : 'rule.kubectl/unknown-command.subcommand', data)
+        : say(many ? 'rule.kubectl/unknown-command.commandNearestMany' : suggestions.length ? 'rule.kubectl/unknown-command.commandNearest' : 'rule.kubectl/unknown-command.command', data);
       diagnostics.push(
         lineDiagnostic(line, ruleId, 'error', text, problem.word.start, problem.word.end,
           suggestions.length

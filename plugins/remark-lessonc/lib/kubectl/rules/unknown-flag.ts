@@ -56,7 +56,7 @@ export const unknownFlagRule: KubectlRule = ({ grammar, line, parsed }) => {
     const nameStart = lineOffsetOfValueIndex(word, 2);
     const nameEnd = problem.end;
     const text = suggestions.length
-      ? say('rule.kubectl/unknown-flag.longNearest', { name, where, expected: codeList(suggestions.map((s) => `--${s}`), ' or ') })
+      ? say(suggestions.length > 1 ? 'rule.kubectl/unknown-flag.longNearestMany' : 'rule.kubectl/unknown-flag.longNearest', { name, where, expected: codeList(suggestions.map((s) => `--${s}`), ', ') })
       : say('rule.kubectl/unknown-flag.long', { name, where });
     diagnostics.push(
       lineDiagnostic(line, ruleId, 'error', text, problem.start, nameEnd,

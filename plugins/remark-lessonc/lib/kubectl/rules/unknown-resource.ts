@@ -60,7 +60,7 @@ export const unknownResourceRule: KubectlRule = ({ grammar, line, parsed }) => {
     if (suggestions.length) {
       const best = suggestions[0];
       diagnostics.push(
-        lineDiagnostic(line, ruleId, 'error', say('rule.kubectl/unknown-resource.nearest', { type, expected: codeList(suggestions, ' or ') }), start, end,
+        lineDiagnostic(line, ruleId, 'error', say(suggestions.length > 1 ? 'rule.kubectl/unknown-resource.nearestMany' : 'rule.kubectl/unknown-resource.nearest', { type, expected: codeList(suggestions, ', ') }), start, end,
           plain ? { safe: suggestions.length === 1, ...sayFix('fix.replace', { found: type, expected: best }), edits: [{ start, end, text: best }] } : undefined),
       );
     } else {
