@@ -91,9 +91,12 @@ function parseFlagDefault(raw: string): { type: FlagType; default: string } {
   return { type: 'unknown', default: raw };
 }
 
-/** Enumerations kubectl spells out in help text: `Must be "none", "server", or "client".` */
+/**
+ * Enumerations kubectl spells out in help text: `Must be "none", "server", or "client".`, and debug's
+ * `Options are "legacy", "general", ... or "sysadmin".` (it rejects others: "unknown profile").
+ */
 function enumFromDescription(description: string): string[] | undefined {
-  const mustBe = /Must be (?:one of:? )?((?:"[^"]+"(?:,? or |, )?)+)/.exec(description);
+  const mustBe = /(?:Must be (?:one of:? )?|Options are )((?:"[^"]+"(?:,? or |, )?)+)/.exec(description);
   if (mustBe) return [...mustBe[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   const mustBeBare = /Must be one of: ([a-z]+(?: \(or [a-z]+\))?(?:, [a-z]+(?: \(or [a-z]+\))?)+)\./.exec(description);
   if (mustBeBare) return [...mustBeBare[1].matchAll(/[a-z]+/g)].map((m) => m[0]).filter((w) => w !== 'or');

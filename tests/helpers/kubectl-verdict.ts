@@ -38,6 +38,7 @@ export const usageErrorPatterns: RegExp[] = [
   /We accept only this format/,
   /should only be used for attached containers/,
   /invalid restart policy/,
+  /unknown profile/,
   /invalid cascade value/,
   /invalid - validate option/,
   // The shell stops before kubectl runs: an unclosed quote, a misspelt program name.
