@@ -91,9 +91,12 @@ function parseFlagDefault(raw: string): { type: FlagType; default: string } {
   return { type: 'unknown', default: raw };
 }
 
-/** Enumerations kubectl spells out in help text: `Must be "none", "server", or "client".` */
+/**
+ * Enumerations kubectl spells out in help text: `Must be "none", "server", or "client".`, and debug's
+ * `Options are "legacy", "general", ... or "sysadmin".` (it rejects others: "unknown profile").
+ */
 function enumFromDescription(description: string): string[] | undefined {
-  const mustBe = /Must be (?:one of:? )?((?:"[^"]+"(?:,? or |, )?)+)/.exec(description);
+  const mustBe = /(?:Must be (?:one of:? )?|Options are )((?:"[^"]+"(?:,? or |, )?)+)/.exec(description);
   if (mustBe) return [...mustBe[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   const mustBeBare = /Must be one of: ([a-z]+(?: \(or [a-z]+\))?(?:, [a-z]+(?: \(or [a-z]+\))?)+)\./.exec(description);
   if (mustBeBare) return [...mustBeBare[1].matchAll(/[a-z]+/g)].map((m) => m[0]).filter((w) => w !== 'or');
@@ -191,9 +194,12 @@ const historicalFlags: Array<{ command: string[]; name: string; replacement?: st
   { command: ['run'], name: 'limits', note: 'removed in kubectl 1.24' },
   { command: ['run'], name: 'requests', note: 'removed in kubectl 1.24' },
   { command: ['expose'], name: 'generator', note: 'removed in kubectl 1.24' },
+  { command: ['expose'], name: 'container-port', replacement: 'target-port', note: 'replaced by --target-port in kubectl 1.24' },
+  { command: ['get'], name: 'show-all', note: 'removed (pods of every phase are listed)' },
   { command: ['create', 'deployment'], name: 'generator', note: 'removed in kubectl 1.18' },
-  { command: ['scale'], name: 'record', note: 'deprecated since kubectl 1.22' },
-  { command: ['set', 'image'], name: 'record', note: 'deprecated since kubectl 1.22' },
+  // --record (MarkDeprecated in 1.22): every command that registers kubectl's RecordFlags.
+  ...[['annotate'], ['apply'], ['apply', 'edit-last-applied'], ['autoscale'], ['create'], ['edit'], ['expose'], ['label'], ['patch'], ['run'], ['scale'],
+    ['set', 'image'], ['set', 'resources'], ['set', 'selector'], ['set', 'serviceaccount']].map((command) => ({ command, name: 'record', note: 'deprecated since kubectl 1.22' })),
   { command: ['exec'], name: 'pod', note: 'removed in kubectl 1.27' },
   { command: ['port-forward'], name: 'pod', note: 'removed' },
 ];
@@ -295,7 +301,7 @@ function analyseUsage(usage: string, commandPath: string[], flags: Record<string
       const alternatives = splitAlternatives(unit);
       const positional = alternatives.filter((alternative) => !isFlag(alternative));
       for (const alternative of alternatives) { const name = flagNameOf(alternative, flags); if (name) satisfiedBy.add(name); }
-      if (shape.min === 0 && positional.some((alternative) => /^(TYPE|RESOURCE)\b(?!\/)|^TYPE\[|^resource\.group(?!\/)/.test(alternative))) shape.typeFirst = true;
+      if (shape.min === 0 && positional.some((alternative) => /^(TYPE|RESOURCE)(?=\s|$)|^TYPE\[[^\s/]*(?=\s|$)|^resource\.group(?!\/)/.test(alternative))) shape.typeFirst = true;
       if (positional.length) shape.min++;
       if (shape.min === 1 && positional.includes('TYPE NAME')) shape.typeNameFirst = true;
       continue;

@@ -18,8 +18,18 @@ describe('parseKubectlArgs (pflag semantics, verified against kubectl 1.32)', ()
     expect(parse('kubectl top po').commandPath).toEqual(['top', 'pod']);
   });
 
-  it('reads -all as the cluster -a -l l: -a is unknown', () => {
-    expect(problems('kubectl delete pod -all')).toEqual(['unknown-flag']);
+  it('reads -all as the long flag meant, noting that pflag (-a -l -l: -a is unknown) rejects it', () => {
+    const parsed = parse('kubectl delete pod -all');
+    expect(parsed.problems).toMatchObject([{ kind: 'single-dash-flag', name: 'all', rejected: true }]);
+    expect(parsed.flags.map((f) => f.name)).toEqual(['all']);
+  });
+
+  it('notes where pflag silently reads a single-dash long flag as shorthands', () => {
+    const parsed = parse('kubectl get pods -sort-by=.metadata.name');
+    expect(parsed.problems).toMatchObject([{ kind: 'single-dash-flag', name: 'sort-by', rejected: false, shorthands: '-s ort-by=.metadata.name' }]);
+    expect(flags('kubectl get pods -sort-by=.metadata.name')).toEqual([['sort-by', '.metadata.name']]);
+    // A real shorthand cluster is not a long flag: `-it` stays `-i -t`.
+    expect(flags('kubectl exec -it web -- sh')).toEqual([['stdin', null], ['tty', null]]);
   });
 
   it('gives a value-taking shorthand the rest of the cluster', () => {

@@ -16,7 +16,7 @@ import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
 import type { MessageKey } from './i18n.ts';
-import type { MessageData } from './messages.ts';
+import { codeList, say, type MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
 import { checkAnswerKeys } from './quiz/keys.ts';
 import { findUnsafeHtml } from './html/unsafe.ts';
@@ -111,9 +111,9 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   const start = markdownPoint(lineStarts, node?.position?.start.offset ?? 0);
   const end = markdownPoint(lineStarts, node?.position?.end.offset ?? 0);
-  const report = (message: string, key?: string) => {
+  const report = (text: ReturnType<typeof say>, key?: string) => {
     const at = key === undefined ? undefined : keyRange(key);
-    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', message, url: ruleUrl('lesson/frontmatter'), intentional: false, snippetIndex: null, start: at?.start ?? start, end: at?.end ?? end });
+    messages.push({ ruleId: 'lesson/frontmatter', severity: 'error', ...text, url: ruleUrl('lesson/frontmatter'), intentional: false, snippetIndex: null, start: at?.start ?? start, end: at?.end ?? end });
   };
   // Where a top-level key is written in the frontmatter, so a problem with it points at its line.
   const keyRange = (key: string) => {
@@ -138,12 +138,12 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
       // Expansion is already bounded by the alias limit above.
       data = parseYaml(node.value, { maxAliasCount: -1 });
     } catch (error) {
-      report(`Invalid frontmatter YAML: ${(error as Error).message.split('\n')[0]}`);
+      report(say('rule.lesson/frontmatter.invalidYaml', { error: (error as Error).message.split('\n')[0] }));
       return null;
     }
   }
   if (data === undefined || data === null) {
-    report('Missing frontmatter, expected at least `title`');
+    report(say('rule.lesson/frontmatter.missing'));
     return null;
   }
   const result = LessonFrontmatter.safeParse(data);
@@ -153,10 +153,10 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const nearest = nearestNames(key, Object.keys(LessonFrontmatter.shape)).names[0];
-        report(`Unexpected frontmatter field \`${key}\`, expected ${nearest ? `\`${nearest}\`` : `one of ${Object.keys(LessonFrontmatter.shape).map((k) => `\`${k}\``).join(', ')}`}`, key);
+        report(nearest ? say('rule.lesson/frontmatter.unknownKeyNearest', { key, expected: nearest }) : say('rule.lesson/frontmatter.unknownKeyOneOf', { key, expected: codeList(Object.keys(LessonFrontmatter.shape), ', ') }), key);
       }
     } else {
-      report(`Invalid \`${field}\`: ${issue.message}`, typeof issue.path[0] === 'string' ? issue.path[0] : undefined);
+      report(frontmatterIssueText(field, issue), typeof issue.path[0] === 'string' ? issue.path[0] : undefined);
     }
   }
   return null;
@@ -181,4 +181,13 @@ function correctionProblems(tree: Root, lineStarts: number[]): LessonMessage[] {
 /** The text without a leading byte order mark. */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A zod issue worded from the catalogue; zod's own (English) text only for an issue of another kind. */
+function frontmatterIssueText(field: string, issue: { code: string; message: string; expected?: unknown; values?: readonly unknown[] }): ReturnType<typeof say> {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return say('rule.lesson/frontmatter.missingField', { field });
+  if (issue.code === 'invalid_type') return say('rule.lesson/frontmatter.invalidType', { field, expected: String(issue.expected) });
+  if (issue.code === 'invalid_value' && issue.values) return say('rule.lesson/frontmatter.invalidValue', { field, expected: codeList(issue.values.map(String), ', ') });
+  if (issue.code === 'too_small') return say('rule.lesson/frontmatter.tooSmall', { field });
+  return say('rule.lesson/frontmatter.invalid', { field, issue: issue.message });
 }

@@ -1,6 +1,8 @@
 import { analyzeLesson, withoutBom, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
 import type { Edit } from '../types.ts';
 import { applyEdits, selectNonOverlapping } from './apply.ts';
+import type { MessageKey } from '../i18n.ts';
+import type { MessageData } from '../messages.ts';
 
 export interface FixOptions {
   /** Also apply unsafe fixes (moving fields, changing image names). */
@@ -14,6 +16,11 @@ export interface AppliedFix {
   ruleId: string;
   message: string;
   description: string;
+  /** Catalogue ids and parameters of `message` and `description`, to word them in the lesson's language. */
+  messageId?: MessageKey;
+  data?: MessageData;
+  descriptionId?: MessageKey;
+  descriptionData?: MessageData;
   safe: boolean;
   snippetIndex: number | null;
   /** The line the fix changed, before and after; for a fix over several lines, the text it spans. */
@@ -65,6 +72,8 @@ export function fixAnalyzedLesson(analysis: LessonAnalysis, options: FixOptions 
         ruleId: message.ruleId,
         message: message.message,
         description: message.fix.description,
+        ...(message.messageId ? { messageId: message.messageId, data: message.data } : {}),
+        ...(message.fix.descriptionId ? { descriptionId: message.fix.descriptionId, descriptionData: message.fix.descriptionData } : {}),
         safe: message.fix.safe,
         snippetIndex: message.snippetIndex,
         ...beforeAfter(text, edits),

@@ -5,15 +5,20 @@
 import type { Diagnostic } from '../types.ts';
 import { bundledKubectlGrammar } from './bundled-grammar.ts';
 import type { KubectlGrammar } from './grammar.ts';
-import { splitLogicalLines } from './logical-lines.ts';
+import { joinLogicalLines, splitLogicalLines } from './logical-lines.ts';
 import { parseKubectlArgs } from './parse.ts';
+import { mayHoldKubectlTypo } from './program-typo.ts';
+import { unclosedQuoteAt } from './quotes.ts';
 import { kubectlRules } from './rules/index.ts';
+import { unbalancedQuoteDiagnostic } from './rules/unbalanced-quote.ts';
 import { findKubectlInvocations, tokenizeShellLine } from './tokenize.ts';
 
 export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundledKubectlGrammar): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let heredocTerminators: string[] = [];
-  for (const line of splitLogicalLines(text)) {
+  const lines = splitLogicalLines(text);
+  for (let index = 0; index < lines.length; index++) {
+    let line = lines[index];
     if (heredocTerminators.length) {
       // Inside a here-document: its lines are data, up to the terminator line.
       const trimmed = line.text.replace(/^\t+/, '');
@@ -22,7 +27,17 @@ export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundle
     }
     const trimmed = line.text.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (!/\bk(ubectl)?\b/.test(line.text)) continue;
+    if (!/\bk(ubectl)?\b/.test(line.text) && !mayHoldKubectlTypo(line.text)) continue;
+    const open = unclosedQuoteAt(line.text);
+    // Only a quote in kubectl's arguments: `kubectl's output` in a prose line is not a command.
+    if (open >= 0 && findKubectlInvocations(line.text).some((invocation) => open >= invocation.program.end && open < invocation.end)) {
+      // As the shell does: a quoted string runs on over the next lines until it is closed.
+      const closedAt = lines.slice(index + 1).findIndex((_, n) => unclosedQuoteAt(lines.slice(index, index + n + 2).map((l) => l.text).join('\n')) < 0);
+      if (closedAt >= 0) {
+        for (let n = 0; n <= closedAt; n++) line = joinLogicalLines(line, lines[index + 1 + n]);
+        index += closedAt + 1;
+      } else diagnostics.push(unbalancedQuoteDiagnostic(line, open));
+    }
     heredocTerminators = tokenizeShellLine(line.text).heredocTerminators;
     for (const invocation of findKubectlInvocations(line.text)) {
       const parsed = parseKubectlArgs(grammar, invocation.args);

@@ -58,3 +58,8 @@ export function snippetRange(line: LogicalLine, start: number, end: number): { s
   const to = end > start ? snippetOffset(line, end - 1) + 1 : from;
   return { start: from, end: to };
 }
+
+/** Two logical lines read as one, with the newline between them (a quoted string that spans lines). */
+export function joinLogicalLines(first: LogicalLine, second: LogicalLine): LogicalLine {
+  return { text: `${first.text}\n${second.text}`, offsets: [...first.offsets, ...second.offsets] };
+}

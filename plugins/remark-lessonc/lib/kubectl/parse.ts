@@ -11,6 +11,8 @@
  * - an unknown first word at the root is an unknown command.
  */
 import type { ShellWord } from './tokenize.ts';
+import { lineEndOfValueRange, lineOffsetOfValueIndex } from './word-offsets.ts';
+import { isAllowedValue } from './enumerated-values.ts';
 import {
   findSubcommand,
   flagSetOf,
@@ -48,8 +50,18 @@ export type ParseProblem =
   | { kind: 'missing-subcommand'; command: KubectlCommand; commandPath: string[] }
   | { kind: 'unknown-flag'; written: string; word: ShellWord; start: number; end: number; shorthand: boolean }
   | { kind: 'missing-flag-value'; flag: ParsedFlag }
-  | { kind: 'invalid-flag-value'; flag: ParsedFlag; reason: string }
-  | { kind: 'bad-flag-syntax'; word: ShellWord };
+  | { kind: 'invalid-flag-value'; flag: ParsedFlag; reason: InvalidValueReason; detail?: string }
+  | { kind: 'bad-flag-syntax'; word: ShellWord }
+  /**
+   * A long flag written with one dash (`-output=wide`, `-sort-by=...`): pflag reads it as a cluster
+   * of shorthands. `rejected` says whether that reading fails (an unknown shorthand, a missing or
+   * invalid value) or silently means something else (`-sort-by=x` is `-s ort-by=x`, the server).
+   * The word is parsed as the long flag that was meant.
+   */
+  | { kind: 'single-dash-flag'; word: ShellWord; name: string; rejected: boolean; shorthands: string };
+
+/** Why pflag rejects a value: what the flag's type expects (`detail`: encoding/csv's own error). */
+export type InvalidValueReason = 'bool' | 'int' | 'uint' | 'int32' | 'float' | 'durationUnit' | 'duration' | 'csv' | 'keyValue' | 'keyValuePairs';
 
 export interface ParsedInvocation {
   /** Canonical command names, e.g. ['create', 'deployment']. */
@@ -147,9 +159,7 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
       dashDash = word;
       continue;
     }
-    // Offsets inside the raw word map 1:1 to the value only for unquoted words; otherwise use the whole word.
-    const plain = word.raw === s;
-    const at = (offset: number): number => (plain ? word.start + offset : offset <= 0 ? word.start : word.end);
+    const at = (offset: number): number => lineOffsetOfValueIndex(word, offset);
     if (s[1] === '-') {
       const body = s.slice(2);
       if (body === '' || body[0] === '-' || body[0] === '=') {
@@ -160,7 +170,7 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
       const name = eq < 0 ? body : body.slice(0, eq);
       const flag = flagSet.byName.get(name);
       if (!flag) {
-        problems.push({ kind: 'unknown-flag', written: `--${name}`, word, start: at(0), end: plain ? at(2 + name.length) : word.end, shorthand: false });
+        problems.push({ kind: 'unknown-flag', written: `--${name}`, word, start: at(0), end: lineEndOfValueRange(word, 2 + name.length), shorthand: false });
         // pflag stops at the first error; keep going to report more (the next word is read on its own).
         continue;
       }
@@ -171,31 +181,23 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
       if (parsed.value !== undefined) checkValue(parsed, problems);
       continue;
     }
-    // A shorthand cluster.
-    let shorthands = s.slice(1);
-    let offset = 1;
-    while (shorthands.length > 0) {
-      const letter = shorthands[0];
-      const name = flagSet.byShorthand.get(letter);
-      const flag = name ? flagSet.byName.get(name) : undefined;
-      if (!name || !flag) {
-        problems.push({ kind: 'unknown-flag', written: `-${letter}`, word, start: at(offset), end: plain ? at(offset + 1) : word.end, shorthand: true });
-        break;
-      }
-      const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset === 1 ? 0 : offset), end: at(offset + 1), attached: false };
+    const singleDash = singleDashLongFlag(s, flagSet);
+    if (singleDash) {
+      // Read what pflag would read, only to know whether kubectl rejects it; then parse what was meant.
+      const reading = parseShorthandCluster(word, rest[i + 1], flagSet);
+      problems.push({ kind: 'single-dash-flag', word, name: singleDash.name, rejected: reading.rejected, shorthands: reading.written });
+      const parsed: ParsedFlag = { name: singleDash.name, flag: singleDash.flag, written: `-${singleDash.name}`, word, start: word.start, end: word.end, attached: false };
+      const eq = s.indexOf('=');
+      if (eq >= 0) attachValue(parsed, s.slice(eq + 1), at(eq + 1));
+      else if (singleDash.flag.takesValue && takeValueWord(parsed, rest[i + 1], problems)) i++;
       flags.push(parsed);
-      if (shorthands.length > 2 && shorthands[1] === '=') {
-        attachValue(parsed, shorthands.slice(2), at(offset + 2));
-      } else if (!flag.takesValue) {
-        shorthands = shorthands.slice(1);
-        offset++;
-        continue;
-      } else if (shorthands.length > 1) {
-        attachValue(parsed, shorthands.slice(1), at(offset + 1));
-      } else if (takeValueWord(parsed, rest[i + 1], problems)) i++;
       if (parsed.value !== undefined) checkValue(parsed, problems);
-      break;
+      continue;
     }
+    const cluster = parseShorthandCluster(word, rest[i + 1], flagSet);
+    flags.push(...cluster.flags);
+    problems.push(...cluster.problems);
+    if (cluster.tookNextWord) i++;
   }
 
   // 3. A group command (rollout, config, ...) needs one of its subcommands.
@@ -208,12 +210,59 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
   return { commandPath, command, commandWords, flags, positionals, dashDash, dashArgs, problems };
 }
 
+/**
+ * `-output=wide`, `-all`, `-sort-by=x`: one dash before a long flag's name (two letters or more).
+ * Such a word is never meant as a cluster of shorthands, even where pflag can read it as one.
+ */
+function singleDashLongFlag(word: string, flags: FlagSet): { name: string; flag: KubectlFlag } | undefined {
+  const match = /^-([A-Za-z][A-Za-z0-9-]+)(?:=|$)/.exec(word);
+  const flag = match ? flags.byName.get(match[1]) : undefined;
+  return match && flag ? { name: match[1], flag } : undefined;
+}
+
+/** `-abc` as pflag reads it: each letter a flag until one takes a value (the rest of the word, or the next word). */
+function parseShorthandCluster(word: ShellWord, next: ShellWord | undefined, flagSet: FlagSet): { flags: ParsedFlag[]; problems: ParseProblem[]; tookNextWord: boolean; rejected: boolean; written: string } {
+  const flags: ParsedFlag[] = [];
+  const problems: ParseProblem[] = [];
+  let tookNextWord = false;
+  const s = word.value;
+  const at = (offset: number): number => lineOffsetOfValueIndex(word, offset);
+  let shorthands = s.slice(1);
+  let offset = 1;
+  while (shorthands.length > 0) {
+    const letter = shorthands[0];
+    const name = flagSet.byShorthand.get(letter);
+    const flag = name ? flagSet.byName.get(name) : undefined;
+    if (!name || !flag) {
+      problems.push({ kind: 'unknown-flag', written: `-${letter}`, word, start: at(offset), end: lineEndOfValueRange(word, offset + 1), shorthand: true });
+      break;
+    }
+    const parsed: ParsedFlag = { name, flag, written: `-${letter}`, word, start: at(offset === 1 ? 0 : offset), end: lineEndOfValueRange(word, offset + 1), attached: false };
+    flags.push(parsed);
+    if (shorthands.length > 2 && shorthands[1] === '=') {
+      attachValue(parsed, shorthands.slice(2), at(offset + 2));
+    } else if (!flag.takesValue) {
+      shorthands = shorthands.slice(1);
+      offset++;
+      continue;
+    } else if (shorthands.length > 1) {
+      attachValue(parsed, shorthands.slice(1), at(offset + 1));
+    } else if (takeValueWord(parsed, next, problems)) tookNextWord = true;
+    if (parsed.value !== undefined) checkValue(parsed, problems);
+    break;
+  }
+  const rejected = problems.length > 0 || flags.some((flag) => flag.name !== 'output' && !isAllowedValue(flag));
+  const written = flags.map((flag) => (flag.value !== undefined ? `${flag.written} ${flag.value}` : flag.written)).join(' ');
+  return { flags, problems, tookNextWord, rejected, written };
+}
+
 /** A value written in the flag's own word (`--flag=value`, `-owide`, `-o=wide`): it runs to the word's end. */
 function attachValue(parsed: ParsedFlag, value: string, valueStart: number): void {
   parsed.value = value;
   parsed.attached = true;
   parsed.valueStart = valueStart;
-  parsed.valueEnd = parsed.word.end;
+  // A closing quote is not part of the value.
+  parsed.valueEnd = value.length ? lineEndOfValueRange(parsed.word, parsed.word.value.length) : valueStart;
   parsed.end = parsed.word.end;
 }
 
@@ -225,8 +274,8 @@ function takeValueWord(parsed: ParsedFlag, valueWord: ShellWord | undefined, pro
   }
   parsed.value = valueWord.value;
   parsed.valueWord = valueWord;
-  parsed.valueStart = valueWord.start;
-  parsed.valueEnd = valueWord.end;
+  parsed.valueStart = lineOffsetOfValueIndex(valueWord, 0);
+  parsed.valueEnd = valueWord.value.length ? lineEndOfValueRange(valueWord, valueWord.value.length) : parsed.valueStart;
   return true;
 }
 
@@ -236,6 +285,11 @@ function takeValueWord(parsed: ParsedFlag, valueWord: ShellWord | undefined, pro
 /** strconv.ParseBool: the words for true, and all it accepts. */
 const goTrue = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 const goBools = new Set([...goTrue, '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** Any value strconv.ParseBool accepts. */
+export function isGoBool(value: string): boolean {
+  return goBools.has(value);
+}
 
 /** A bool flag's value as kubectl reads it (`--flag=T` is true). */
 export function isGoTrue(value: string): boolean {
@@ -274,50 +328,49 @@ export function csvRecordError(value: string): string | null {
   return null;
 }
 
-function csvReason(value: string): string | null {
-  const error = csvRecordError(value);
-  return error && `expected comma-separated values (${error})`;
-}
-
 function checkValue(parsed: ParsedFlag, problems: ParseProblem[]): void {
   const flag = parsed.flag;
   const value = parsed.value;
   if (!flag || value === undefined) return;
-  let reason: string | null = null;
+  const reject = (reason: InvalidValueReason, detail?: string): void => {
+    problems.push({ kind: 'invalid-flag-value', flag: parsed, reason, ...(detail ? { detail } : {}) });
+  };
   switch (flag.type) {
     case 'bool':
-      if (!goBools.has(value)) reason = `expected a boolean (true or false)`;
+      if (!goBools.has(value)) reject('bool');
       break;
     case 'int':
     case 'int64':
     case 'int32':
     case 'uint':
-      if (!goInt.test(value) || (flag.type === 'uint' && value.startsWith('-'))) reason = `expected ${flag.type === 'uint' ? 'a non-negative integer' : 'an integer'}`;
+      if (!goInt.test(value) || (flag.type === 'uint' && value.startsWith('-'))) reject(flag.type === 'uint' ? 'uint' : 'int');
       else if (flag.type === 'int32') {
         const number = Number(value.replace(/_/g, ''));
-        if (!Number.isFinite(number) || number > 2147483647 || number < -2147483648) reason = 'expected an integer that fits in 32 bits';
+        if (!Number.isFinite(number) || number > 2147483647 || number < -2147483648) reject('int32');
       }
       break;
     case 'float':
-      if (!goFloat.test(value)) reason = 'expected a number';
+      if (!goFloat.test(value)) reject('float');
       break;
     case 'duration':
-      if (!goDuration.test(value)) reason = /^[+-]?\d+(\.\d+)?$/.test(value) ? 'expected a duration with a unit, e.g. `30s`' : 'expected a duration, e.g. `30s` or `5m`';
+      if (!goDuration.test(value)) reject(/^[+-]?\d+(\.\d+)?$/.test(value) ? 'durationUnit' : 'duration');
       break;
-    case 'stringSlice':
-      reason = csvReason(value);
+    case 'stringSlice': {
+      const error = csvRecordError(value);
+      if (error) reject('csv', error);
       break;
+    }
     case 'stringToString':
-      if (!value.includes('=')) reason = 'expected `key=value`';
+      if (!value.includes('=')) reject('keyValue');
       else if ((value.match(/=/g) ?? []).length > 1) {
-        reason = csvReason(value);
-        if (!reason && value.split(',').some((item) => !item.includes('='))) reason = 'expected `key=value` pairs';
+        const error = csvRecordError(value);
+        if (error) reject('csv', error);
+        else if (value.split(',').some((item) => !item.includes('='))) reject('keyValuePairs');
       }
       break;
     default:
       break;
   }
-  if (reason) problems.push({ kind: 'invalid-flag-value', flag: parsed, reason });
 }
 
 /** Positional words of an invocation, with the words after `--` (what cobra passes as args). */

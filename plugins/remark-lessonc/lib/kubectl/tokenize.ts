@@ -3,6 +3,7 @@
  * lesson and to know, for every word, where it is in the line. It does not expand anything: a word
  * holding `$VAR`, `$(...)` or backticks keeps its literal text and is marked `dynamic`.
  */
+import { isKubectlTypo } from './program-typo.ts';
 
 export interface ShellWord {
   /** The word after quote removal and backslash unescaping (what the program receives). */
@@ -196,6 +197,8 @@ export interface KubectlInvocation {
   args: ShellWord[];
   /** Offset in the line where the invocation ends (end of its last word). */
   end: number;
+  /** The program word is a typo of `kubectl` (`kubctl`), read as kubectl. */
+  misspelt?: boolean;
 }
 
 const kubectlNames = new Set(['kubectl', 'k', 'kubectl.exe']);
@@ -224,9 +227,9 @@ export function kubectlInvocationOf(command: SimpleCommand): KubectlInvocation |
       continue;
     }
     const program = word.value.replace(/^.*\//, '');
-    if (kubectlNames.has(program) && !word.dynamic) {
+    if ((kubectlNames.has(program) || isKubectlTypo(program)) && !word.dynamic) {
       const args = words.slice(i + 1);
-      return { program: word, args, end: (args.length ? args[args.length - 1] : word).end };
+      return { program: word, args, end: (args.length ? args[args.length - 1] : word).end, ...(kubectlNames.has(program) ? {} : { misspelt: true }) };
     }
     const valueOptions = wrapperValueOptions[program];
     if (!valueOptions) return null;

@@ -3,6 +3,7 @@ import { isMarkedIntentional } from '../extract/meta.ts';
 import type { ExtractedSnippet } from '../extract/snippets.ts';
 import type { AppliedFix } from '../fix/lesson.ts';
 import { translate, type Locale } from '../i18n.ts';
+import { localizeFix, localizeLessonMessage } from '../messages.ts';
 import { code, element, inlineCode, paragraph, text, type ElementNode } from './nodes.ts';
 
 /** How a snippet is shown: nothing is ever shown broken without saying so. */
@@ -42,19 +43,19 @@ export function renderSnippet(view: SnippetView, locale: Locale): ElementNode {
   }
   if (caption.length > 0) children.push(element('figcaption', {}, caption));
   children.push(code(view.corrected, snippet.lang, snippet.node.meta));
-  if (view.applied.length > 0) children.push(renderErrata(view, t));
-  if (view.remaining.length > 0) children.push(renderProblems('lc-problems', t('snippet.problems'), view.remaining, snippet, t));
-  if (view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, t));
+  if (view.applied.length > 0) children.push(renderErrata(view, locale, t));
+  if (view.remaining.length > 0) children.push(renderProblems('lc-problems', t('snippet.problems'), view.remaining, snippet, locale, t));
+  if (view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, locale, t));
   const fields = view.fields.size > 0 ? { dataFields: JSON.stringify(Object.fromEntries(view.fields)) } : {};
   return element('figure', { className: ['lc-snippet'], dataStatus: status, dataKind: snippet.kind, dataSnippet: snippet.index, ...fields }, children);
 }
 
-function renderErrata(view: SnippetView, t: (key: 'snippet.correctedNote' | 'snippet.showOriginal') => string): ElementNode {
+function renderErrata(view: SnippetView, locale: Locale, t: (key: 'snippet.correctedNote' | 'snippet.showOriginal') => string): ElementNode {
   const items = view.applied.map((fix) =>
     element('li', {}, [
       inlineCode(fix.ruleId),
       text(' '),
-      ...withInlineCode(fix.description),
+      ...withInlineCode(localizeFix(locale, fix)),
       ...(isShort(fix.before) && isShort(fix.after) ? [text(': '), element('del', {}, [inlineCode(visible(fix.before.trim() || fix.before))]), text(' → '), element('ins', {}, [inlineCode(visible(fix.after.trim() || fix.after))])] : []),
     ]),
   );
@@ -70,13 +71,14 @@ function renderProblems(
   heading: string,
   messages: LessonMessage[],
   snippet: ExtractedSnippet,
+  locale: Locale,
   t: (key: 'snippet.line', values: Record<string, number>) => string,
 ): ElementNode {
   const items = messages.map((message) =>
     element('li', { dataSeverity: message.severity }, [
       element('span', { className: ['lc-where'] }, [text(t('snippet.line', { line: Math.max(1, message.start.line - snippet.line + 1) }))]),
       text(' '),
-      ...withInlineCode(message.message),
+      ...withInlineCode(localizeLessonMessage(locale, message)),
       text(' '),
       inlineCode(message.ruleId),
     ]),

@@ -22,6 +22,7 @@ import {
   type TrackedObject,
 } from './cluster.ts';
 import { commandEffects, normalizePath, type NamedObject } from './commands.ts';
+import { say, sayFix } from '../messages.ts';
 
 /** Types the lesson can create and refer to by name in the default namespace. */
 const CHECKED_RESOURCES = new Set(['pods', 'deployments', 'services', 'replicasets', 'daemonsets', 'statefulsets', 'jobs', 'cronjobs', 'configmaps', 'secrets', 'persistentvolumeclaims']);
@@ -123,16 +124,16 @@ function missingObject(object: NamedObject, state: ClusterState, deleting: boole
   if (!CHECKED_RESOURCES.has(object.resource) || !isClosed(state, object.resource) || isKnown(state, object)) return null;
   const singular = resolveResourceType(bundledKubectlGrammar, object.resource)?.singular ?? object.resource;
   const nearest = nearestByDistance(object.name, existingNames(state, object.resource));
-  const expected = nearest ? `, expected \`${nearest}\`` : '';
-  const message = deleting
-    ? `Unexpected ${singular} \`${object.name}\`: the lesson deletes it but never created it${expected}`
-    : `Unexpected ${singular} \`${object.name}\`: no ${singular} of that name exists at this point of the lesson${expected}`;
+  const data = { resource: singular, name: object.name, expected: nearest ?? '' };
+  const text = deleting
+    ? say(nearest ? 'rule.state/unknown-object.deletedNearest' : 'rule.state/unknown-object.deleted', data)
+    : say(nearest ? 'rule.state/unknown-object.missingNearest' : 'rule.state/unknown-object.missing', data);
   return {
     ruleId: 'state/unknown-object',
     severity: 'warning',
-    message,
+    ...text,
     ...range,
-    ...(nearest ? { fix: { safe: false, description: `Replace \`${object.name}\` with \`${nearest}\``, edits: [{ ...range, text: nearest }] } } : {}),
+    ...(nearest ? { fix: { safe: false, ...sayFix('fix.replace', { found: object.name, expected: nearest }), edits: [{ ...range, text: nearest }] } } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { editDistance } from '../edit-distance.ts';
 import { escapeRegExp } from '../regexp.ts';
 import type { Diagnostic, Snippet } from '../types.ts';
 import type { LessonDiagnostic, LessonRuleContext } from '../validate.ts';
+import { say, sayFix } from '../messages.ts';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
@@ -45,10 +46,10 @@ function probeFileProblems(snippet: Snippet, context: LessonRuleContext): Diagno
             diagnostics.push({
               ruleId: 'state/probe-never-fails',
               severity: 'warning',
-              message: `Unexpected \`rm\` of \`${near}\`: the container creates \`${path}\` and its ${probe} checks \`${path}\`, which is never removed, so the probe can never fail; expected \`${path}\``,
+              ...say('rule.state/probe-never-fails.removesOther', { removed: near, path, probe }),
               start: at,
               end: at + near.length,
-              fix: { safe: false, description: `Replace \`${near}\` with \`${path}\``, edits: [{ start: at, end: at + near.length, text: path }] },
+              fix: { safe: false, ...sayFix('fix.replace', { found: near, expected: path }), edits: [{ start: at, end: at + near.length, text: path }] },
             });
           }
         }

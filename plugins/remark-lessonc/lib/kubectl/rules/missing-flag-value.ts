@@ -1,5 +1,6 @@
 /** `kubectl/missing-flag-value`: a flag that needs a value ends the command (kubectl: "flag needs an argument"). */
 import type { Diagnostic } from '../../types.ts';
+import { say } from '../../messages.ts';
 import { lineDiagnostic } from './diagnostic.ts';
 import type { KubectlRule } from './rule.ts';
 
@@ -10,11 +11,9 @@ export const missingFlagValueRule: KubectlRule = ({ line, parsed }) => {
   for (const problem of parsed.problems) {
     if (problem.kind !== 'missing-flag-value') continue;
     const flag = problem.flag;
-    const type = flag.flag?.type ?? 'string';
-    const long = flag.written.startsWith('--') ? '' : ` (\`--${flag.name}\`)`;
-    diagnostics.push(
-      lineDiagnostic(line, ruleId, 'error', `Missing value for flag \`${flag.written}\`${long}, expected a ${type} value`, flag.start, flag.end),
-    );
+    const data = { flag: flag.written, name: flag.name, type: flag.flag?.type ?? 'string' };
+    const text = flag.written.startsWith('--') ? say('rule.kubectl/missing-flag-value.long', data) : say('rule.kubectl/missing-flag-value.short', data);
+    diagnostics.push(lineDiagnostic(line, ruleId, 'error', text, flag.start, flag.end));
   }
   return diagnostics;
 };

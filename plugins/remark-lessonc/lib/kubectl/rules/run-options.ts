@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../types.ts';
 import { nearestNames } from '../nearest.ts';
 import { flagValue, isGoTrue, type ParsedInvocation } from '../parse.ts';
+import { say, sayFix } from '../../messages.ts';
 import { lineDiagnostic } from './diagnostic.ts';
 import type { KubectlRule } from './rule.ts';
 
@@ -19,8 +20,8 @@ export const runOptionsRule: KubectlRule = ({ line, parsed }) => {
   const tty = flagValue(parsed, 'tty');
   if (tty && isSet(parsed, 'tty') && !stdin) {
     diagnostics.push(
-      lineDiagnostic(line, ruleId, 'error', `Unexpected \`${tty.written}\` without \`-i\`: kubectl run needs stdin for a TTY, expected \`-it\``, tty.start, tty.end,
-        tty.written === '-t' ? { safe: false, description: 'Replace `-t` with `-it`', edits: [{ start: tty.start, end: tty.end, text: '-it' }] } : undefined),
+      lineDiagnostic(line, ruleId, 'error', say('rule.kubectl/run-options.ttyWithoutStdin', { flag: tty.written }), tty.start, tty.end,
+        tty.written === '-t' ? { safe: false, ...sayFix('fix.replace', { found: '-t', expected: '-it' }), edits: [{ start: tty.start, end: tty.end, text: '-it' }] } : undefined),
     );
   }
   const rm = flagValue(parsed, 'rm');
@@ -28,7 +29,7 @@ export const runOptionsRule: KubectlRule = ({ line, parsed }) => {
   // kubectl attaches when asked to, and otherwise exactly when stdin is open.
   const attached = attach ? isSet(parsed, 'attach') : stdin;
   if (rm && isSet(parsed, 'rm') && !attached) {
-    diagnostics.push(lineDiagnostic(line, ruleId, 'error', 'Unexpected `--rm` on a container kubectl does not attach to, expected `-it --rm` (or `--attach`)', rm.start, rm.end));
+    diagnostics.push(lineDiagnostic(line, ruleId, 'error', say('rule.kubectl/run-options.rmWithoutAttach', { flag: rm.written }), rm.start, rm.end));
   }
   const restart = flagValue(parsed, 'restart');
   if (restart?.value !== undefined && !RESTART_POLICIES.includes(restart.value) && restart.valueStart !== undefined && restart.valueEnd !== undefined) {
@@ -36,8 +37,8 @@ export const runOptionsRule: KubectlRule = ({ line, parsed }) => {
     const nearest = RESTART_POLICIES.find((policy) => policy.toLowerCase() === value.toLowerCase()) ?? nearestNames(value, RESTART_POLICIES)[0];
     const { valueStart, valueEnd } = restart;
     diagnostics.push(
-      lineDiagnostic(line, ruleId, 'error', `Unexpected restart policy \`${restart.value}\`, expected ${nearest ? `\`${nearest}\`` : '`Always`, `OnFailure` or `Never`'}`, valueStart, valueEnd,
-        nearest ? { safe: true, description: `Replace \`${restart.value}\` with \`${nearest}\``, edits: [{ start: valueStart, end: valueEnd, text: nearest }] } : undefined),
+      lineDiagnostic(line, ruleId, 'error', nearest ? say('rule.kubectl/run-options.restartNearest', { value, expected: nearest }) : say('rule.kubectl/run-options.restart', { value }), valueStart, valueEnd,
+        nearest ? { safe: true, ...sayFix('fix.replace', { found: value, expected: nearest }), edits: [{ start: valueStart, end: valueEnd, text: nearest }] } : undefined),
     );
   }
   return diagnostics;

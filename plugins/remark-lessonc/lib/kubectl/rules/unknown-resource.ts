@@ -9,6 +9,7 @@ import { resolveResourceType, resourceIndexOf } from '../grammar.ts';
 import { nearestNames } from '../nearest.ts';
 import type { ParsedInvocation } from '../parse.ts';
 import type { ShellWord } from '../tokenize.ts';
+import { codeList, say, sayFix } from '../../messages.ts';
 import { lineDiagnostic } from './diagnostic.ts';
 import type { KubectlRule } from './rule.ts';
 
@@ -59,11 +60,11 @@ export const unknownResourceRule: KubectlRule = ({ grammar, line, parsed }) => {
     if (suggestions.length) {
       const best = suggestions[0];
       diagnostics.push(
-        lineDiagnostic(line, ruleId, 'error', `Unexpected resource type \`${type}\`, expected ${suggestions.map((s) => `\`${s}\``).join(' or ')}`, start, end,
-          plain ? { safe: suggestions.length === 1, description: `Replace \`${type}\` with \`${best}\``, edits: [{ start, end, text: best }] } : undefined),
+        lineDiagnostic(line, ruleId, 'error', say(suggestions.length > 1 ? 'rule.kubectl/unknown-resource.nearestMany' : 'rule.kubectl/unknown-resource.nearest', { type, expected: codeList(suggestions, ', ') }), start, end,
+          plain ? { safe: suggestions.length === 1, ...sayFix('fix.replace', { found: type, expected: best }), edits: [{ start, end, text: best }] } : undefined),
       );
     } else {
-      diagnostics.push(lineDiagnostic(line, ruleId, 'warning', `Unexpected resource type \`${type}\`: not a built-in Kubernetes 1.32 type (a custom resource?)`, start, end));
+      diagnostics.push(lineDiagnostic(line, ruleId, 'warning', say('rule.kubectl/unknown-resource.custom', { type }), start, end));
     }
   }
   return diagnostics;
