@@ -11,7 +11,6 @@ import { escapeRegExp } from './regexp.ts';
 import { LessonFrontmatter } from './frontmatter.ts';
 import { downgradeResolvedProblems } from './original.ts';
 import { findCorrections } from './extract/corrections.ts';
-import { say } from './messages.ts';
 import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
