@@ -69,7 +69,7 @@ async function answer(question: Locator, locale: Locale, right: boolean): Promis
 function verdictText(locale: Locale, right: boolean): RegExp {
   const words = right
     ? [t(locale)('quiz.correct'), t(locale)('quiz.selfMarked.right')]
-    : [t(locale)('quiz.incorrect'), t(locale)('quiz.selfMarked.wrong'), t(locale)('quiz.manifest.different'), t(locale)('quiz.manifest.invalid')];
+    : [t(locale)('quiz.incorrect'), t(locale)('quiz.selfMarked.wrong'), t(locale)('quiz.manifest.different'), t(locale)('quiz.manifest.invalid'), t(locale)('quiz.command.validButDifferent')];
   return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
