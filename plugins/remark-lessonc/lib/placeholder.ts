@@ -1,0 +1,34 @@
+/**
+ * Placeholders: the parts of a note the author left for the reader to fill in. They stand for "any
+ * value", so they satisfy every type, enum, name rule and kubectl argument and are never an error.
+ * One definition serves the YAML rules, the kubectl tokenizer and the lesson-state model.
+ *
+ * Recognised: `<pod-name>`, `{claimName}`, `{{ .Values.x }}`, `${NAME}`, `$NAME`, `...`, `…`; `containsPlaceholder` finds
+ * them inside a value with literal text around them (`nginx:<tag>`, `my-${ENV}-app`).
+ */
+
+/** One placeholder anywhere in a text (global: reset `lastIndex` or use `matchAll`). */
+const PLACEHOLDER_PART = /<[A-Za-z_][\w .:/-]*>|\{\{[^{}]*\}\}|\{[A-Za-z_][\w.-]*\}|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\.\.\.|…/g;
+
+/** A value that is only a placeholder (surrounding whitespace and quotes ignored). */
+export function isPlaceholder(text: string): boolean {
+  const value = unquote(text.trim());
+  if (value === '') return false;
+  return value.replace(PLACEHOLDER_PART, '') === '';
+}
+
+/** A value that holds a placeholder somewhere (`nginx:<tag>`): its literal text cannot be judged. */
+export function containsPlaceholder(text: string): boolean {
+  PLACEHOLDER_PART.lastIndex = 0;
+  return PLACEHOLDER_PART.test(text);
+}
+
+/** Where each placeholder stands in a text, as [start, end) offsets. */
+export function placeholderRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(PLACEHOLDER_PART)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+function unquote(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) return value.slice(1, -1);
+  return value;
+}
