@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeLesson } from '../plugins/remark-lessonc/lib/analyze.ts';
 import { translate, type Locale, type MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { Question } from '../plugins/remark-lessonc/lib/quiz/schema.ts';
-import { browserAvailable, buildSite, launchChromium, repoRoot, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import { repoRoot, useSites } from './fixtures/site/harness.ts';
 
 /**
  * The real course (`lessons/`) in a production build, in Chromium: every lesson at
@@ -14,11 +13,9 @@ import { browserAvailable, buildSite, launchChromium, repoRoot, serveStatic, typ
  * and lesson 1's errata visible on screen and on paper. Pages are read by role and by the
  * compiler's own markup (`.lc-question[data-question]`, `.lc-correction`), not by the site's layout.
  */
-const canRun = browserAvailable('e2e-course');
 const lessonsDir = join(repoRoot, 'lessons');
-let workDir = '';
-let server: StaticServer;
-let browser: Browser;
+const site = useSites('e2e-course', { server: { build: lessonsDir } });
+const canRun = site.canRun;
 let course: { slug: string; title: string; order: number; lang: Locale }[] = [];
 
 beforeAll(async () => {
@@ -28,17 +25,6 @@ beforeAll(async () => {
     course.push({ slug: name.replace(/\.md$/, ''), title: frontmatter.title, order: frontmatter.order ?? Infinity, lang: frontmatter.lang });
   }
   course = course.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-  if (!canRun) return;
-  workDir = await mkdtemp(join(tmpdir(), 'lessonc-course-'));
-  await buildSite(lessonsDir, join(workDir, 'dist'), join(workDir, 'cache'));
-  server = await serveStatic(join(workDir, 'dist'));
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
 const t = (locale: Locale) => (key: MessageKey) => translate(locale, key);
@@ -75,14 +61,14 @@ function verdictText(locale: Locale, right: boolean): RegExp {
 
 describe.skipIf(!canRun)('the course in a browser', () => {
   it('links the lessons from the start page in course order, each at /lessons/<slug>/', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     const hrefs = await page.getByRole('link').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
     const linked = [...new Set(hrefs.flatMap((href) => /^\/lessons\/([^/]+)\/$/.exec(href)?.[1] ?? []))];
     expect(linked).toEqual(course.map((lesson) => lesson.slug));
     expect(course.length).toBeGreaterThanOrEqual(7);
     for (const lesson of course) {
-      const response = await page.goto(`${server.url}/lessons/${lesson.slug}/`);
+      const response = await page.goto(`${site.server.url}/lessons/${lesson.slug}/`);
       expect(response?.status(), lesson.slug).toBe(200);
       expect(await page.getByRole('heading', { level: 1, name: lesson.title }).count(), lesson.slug).toBeGreaterThan(0);
     }
@@ -90,7 +76,7 @@ describe.skipIf(!canRun)('the course in a browser', () => {
     const first = course[0]!;
     const links = [...(await readFile(join(lessonsDir, `${first.slug}.md`), 'utf8')).matchAll(/\[([^\]]+)\]\(\.\.\/([^/)]+)\/\)/g)];
     expect(links.map((link) => link[2])).toEqual(course.slice(1).map((lesson) => lesson.slug));
-    await page.goto(`${server.url}/lessons/${first.slug}/`);
+    await page.goto(`${site.server.url}/lessons/${first.slug}/`);
     for (const [, name, slug] of links) {
       const href = await page.getByRole('link', { name, exact: true }).getAttribute('href');
       expect(new URL(href ?? '', page.url()).pathname, name).toBe(`/lessons/${slug}/`);
@@ -99,14 +85,14 @@ describe.skipIf(!canRun)('the course in a browser', () => {
   });
 
   it('grades one question of every lesson right and another wrong', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     // Lesson by lesson the question types rotate, so every kind of input is answered right and wrong somewhere.
     const rotation = ['command', 'text', 'choice', 'manifest'];
     const answered = { right: new Set<string>(), wrong: new Set<string>() };
     for (const [index, lesson] of course.entries()) {
-      await page.goto(`${server.url}/lessons/${lesson.slug}/`);
+      await page.goto(`${site.server.url}/lessons/${lesson.slug}/`);
       const questions = page.locator('.lc-question[data-question]');
       const count = await questions.count();
       expect(count, lesson.slug).toBeGreaterThanOrEqual(6);
@@ -132,8 +118,8 @@ describe.skipIf(!canRun)('the course in a browser', () => {
 
   it("shows lesson 1's errata on its page and on paper, the corrected answer in the answer key", async () => {
     const first = course[0]!;
-    const url = `${server.url}/lessons/${first.slug}/`;
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const url = `${site.server.url}/lessons/${first.slug}/`;
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.emulateMedia({ media: 'print' });
     const visible = (locator: Locator) => locator.evaluateAll((nodes) => nodes.filter((node) => (node as HTMLElement).getClientRects().length > 0).length);

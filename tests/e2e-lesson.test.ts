@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translate, type Locale, type MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { Question } from '../plugins/remark-lessonc/lib/quiz/schema.ts';
-import { browserAvailable, launchChromium, repoRoot, run, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import { repoRoot, useSites } from './fixtures/site/harness.ts';
 
 /**
  * The built course in a real browser: the first lesson on the index, its quiz client and progress,
@@ -12,29 +11,15 @@ import { browserAvailable, launchChromium, repoRoot, run, serveStatic, type Stat
  * when missing). `LESSONC_E2E_SITE` points at another built site.
  */
 const siteDir = resolve(repoRoot, process.env.LESSONC_E2E_SITE ?? 'dist');
-const canRun = browserAvailable('e2e-lesson');
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!canRun) return;
-  if (!existsSync(join(siteDir, 'index.html'))) await run('npm', ['run', 'build']);
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSites('e2e-lesson', { server: { built: siteDir } });
+const canRun = site.canRun;
 
 describe.skipIf(!canRun)('first lesson in a browser', () => {
   it('checks command answers, reveals answers and keeps progress', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     const lessonLinks = page.locator('.lc-lesson-list a');
     expect(await lessonLinks.count(), `no lessons on the index of ${siteDir}`).toBeGreaterThan(0);
     await lessonLinks.first().click();
@@ -71,15 +56,15 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
     // Progress survives a reload and shows on the index.
     await page.reload();
     await expect.poll(() => page.locator('.lc-progress').first().textContent()).toContain(`1/${total}`);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await expect.poll(() => page.locator('.lc-lesson-list .lc-progress').first().textContent()).toContain(`1/${total}`);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('grades a command by meaning once the kubectl grammar has loaded', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     await page.locator('.lc-lesson-list a').first().click();
     await page.waitForURL(/\/lessons\/[^/]+\/$/);
     await page.waitForLoadState('networkidle');
@@ -105,8 +90,8 @@ describe.skipIf(!canRun)('first lesson in a browser', () => {
   });
 
   it('finds a lesson by a Korean word of its title in the search modal', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/`);
     const lessons = page.locator('.lc-lesson-list li[lang="ko"] > a');
     expect(await lessons.count(), 'no Korean lesson on the index to search for').toBeGreaterThan(0);
     const title = ((await lessons.first().textContent()) ?? '').trim();

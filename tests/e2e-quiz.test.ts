@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COURSE_FILE, makeHandouts, type HandoutSet } from '../cli/handouts.ts';
-import { browserAvailable, buildSite, launchChromium, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import { useSites } from './fixtures/site/harness.ts';
 
 /**
  * The quiz in Chromium against a production build of the quiz fixture course (a Korean and an
@@ -14,7 +13,8 @@ import { browserAvailable, buildSite, launchChromium, serveStatic, type StaticSe
  * with `pdftotext`. Queries use roles and lessonc's own markup (`.lc-question`), not the page frame.
  */
 const fixtureLessons = new URL('./fixtures/quiz/lessons/', import.meta.url).pathname;
-const canRun = browserAvailable('e2e-quiz');
+const site = useSites('e2e-quiz', { server: { build: fixtureLessons } });
+const canRun = site.canRun;
 const pdftotext = '/usr/bin/pdftotext';
 const canReadPdf = existsSync(pdftotext) || (process.env.CI ? fail(`${pdftotext} is missing: the handout tests cannot be skipped on CI (apt-get install poppler-utils)`) : false);
 if (canRun && !canReadPdf) console.warn(`SKIPPED handout PDF tests: ${pdftotext} not found (apt-get install poppler-utils).`);
@@ -23,27 +23,10 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-let workDir = '';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!canRun) return;
-  workDir = await mkdtemp(join(tmpdir(), 'lessonc-e2e-quiz-'));
-  await buildSite(fixtureLessons, join(workDir, 'dist'), join(workDir, 'cache'));
-  server = await serveStatic(join(workDir, 'dist'));
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
 
 /** A lesson page, with the bodies of the scripts it fetched (to see when the graders arrive). */
 async function openLesson(slug: string): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const scripts: string[] = [];
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -54,7 +37,7 @@ async function openLesson(slug: string): Promise<{ page: Page; scripts: string[]
     scripts.push(await response.text().catch(() => ''));
     reading--;
   });
-  await page.goto(`${server.url}/lessons/${slug}/`);
+  await page.goto(`${site.server.url}/lessons/${slug}/`);
   await page.waitForLoadState('networkidle');
   // Every script fetched before any interaction has been read.
   await expect.poll(() => reading).toBe(0);
@@ -180,7 +163,7 @@ describe.skipIf(!canRun || !canReadPdf)('handouts', () => {
 
   beforeAll(async () => {
     const progress: string[] = [];
-    handouts = await makeHandouts(join(workDir, 'dist'), join(workDir, 'handouts'), { onProgress: ({ done, total, lesson }) => progress.push(`${done}/${total} ${lesson}`) });
+    handouts = await makeHandouts(site.dirs.server!, join(site.workDir, 'handouts'), { onProgress: ({ done, total, lesson }) => progress.push(`${done}/${total} ${lesson}`) });
     expect(progress).toEqual(['1/6 a-quiz-ko', '2/6 a-quiz-ko', '3/6 b-quiz-en', '4/6 b-quiz-en', `5/6 ${COURSE_FILE}`, `6/6 ${COURSE_FILE}`]);
   }, 180_000);
 

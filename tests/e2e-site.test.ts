@@ -1,46 +1,25 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, buildSite, launchChromium, repoRoot, run, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, useSites, type StaticServer } from './fixtures/site/harness.ts';
 
 /**
  * The site frame (Starlight) as a learner uses it, in Chromium against production builds: a fixture
  * course of three lessons (two Korean ones in a module, one English) for navigation, and the real
  * course in `dist/` (built by `npm test` first, here when missing) for search and accessibility.
  */
-const canRun = browserAvailable('e2e-site');
 const courseLessons = fileURLToPath(new URL('./fixtures/course/lessons/', import.meta.url));
 const realSite = resolve(repoRoot, process.env.LESSONC_E2E_SITE ?? 'dist');
+const site = useSites('e2e-site', { fixture: { build: courseLessons }, real: { built: realSite } });
+const canRun = site.canRun;
 
-let workDir = '';
-let fixture: StaticServer;
-let real: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!canRun) return;
-  workDir = await mkdtemp(join(tmpdir(), 'lessonc-frame-'));
-  await buildSite(courseLessons, join(workDir, 'dist'), join(workDir, 'cache'));
-  if (!existsSync(join(realSite, 'index.html'))) await run('npm', ['run', 'build']);
-  fixture = await serveStatic(join(workDir, 'dist'));
-  real = await serveStatic(realSite);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-  await real?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
 
 async function open(server: StaticServer, path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, colorScheme: options.colorScheme ?? 'light' });
+  const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -66,7 +45,7 @@ async function search(page: Page, query: string): Promise<string[]> {
 
 describe.skipIf(!canRun)('course frame', () => {
   it('moves between lessons with the sidebar and back with "previous"; the table of contents links to a section', async () => {
-    const { context, page, errors } = await open(fixture, '/lessons/01-first-pod/');
+    const { context, page, errors } = await open(site.fixture, '/lessons/01-first-pod/');
     const sidebar = page.locator('#starlight__sidebar');
     // The module groups the two Korean lessons, in `order`.
     await expect.poll(() => sidebar.getByRole('link').allTextContents()).toEqual(['첫 파드', '두 번째 파드', 'Deleting pods']);
@@ -86,12 +65,12 @@ describe.skipIf(!canRun)('course frame', () => {
   });
 
   it('shows progress per lesson on the course home, continues at the first lesson not finished, and resets after asking', async () => {
-    const { context, page, errors } = await open(fixture, '/lessons/01-first-pod/');
+    const { context, page, errors } = await open(site.fixture, '/lessons/01-first-pod/');
     const question = page.locator('.lc-question').first();
     await question.getByRole('textbox').first().fill('kubectl get pods');
     await question.getByRole('button', { name: '확인' }).click();
     await expect.poll(() => question.getByRole('status').textContent()).toContain('정답');
-    await page.goto(`${fixture.url}/`);
+    await page.goto(`${site.fixture.url}/`);
     const lessons = page.locator('.lc-lesson-list > li');
     await expect.poll(() => lessons.first().locator('.lc-progress').textContent()).toContain('1/1');
     expect(await lessons.nth(1).locator('.lc-progress').textContent()).toContain('0/1');
@@ -115,7 +94,7 @@ describe.skipIf(!canRun)('course frame', () => {
   });
 
   it('keeps the dark theme chosen in the theme select across a reload', async () => {
-    const { context, page } = await open(fixture, '/lessons/01-first-pod/');
+    const { context, page } = await open(site.fixture, '/lessons/01-first-pod/');
     await page.locator('starlight-theme-select select').first().selectOption('dark');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.reload();
@@ -124,18 +103,18 @@ describe.skipIf(!canRun)('course frame', () => {
   });
 
   it('shows an English lesson in the English UI, Korean ones in Korean', async () => {
-    const { context, page } = await open(fixture, '/lessons/03-english/');
+    const { context, page } = await open(site.fixture, '/lessons/03-english/');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('starlight-toc h2').first().textContent()).toContain('On this page');
     expect(await page.getByRole('button', { name: 'Check' }).count()).toBeGreaterThan(0);
-    await page.goto(`${fixture.url}/lessons/01-first-pod/`);
+    await page.goto(`${site.fixture.url}/lessons/01-first-pod/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await page.getByRole('button', { name: '확인' }).count()).toBeGreaterThan(0);
     await context.close();
   });
 
   it('opens the mobile menu at 390×844, clips no code block, and scrolls wide ones', async () => {
-    const { context, page } = await open(fixture, '/lessons/01-first-pod/', { width: 390, height: 844 });
+    const { context, page } = await open(site.fixture, '/lessons/01-first-pod/', { width: 390, height: 844 });
     const toggle = page.getByRole('button', { name: /메뉴|Menu/ });
     await toggle.click();
     // Starlight's menu is a popover over the sidebar.
@@ -161,7 +140,7 @@ describe.skipIf(!canRun)('course frame', () => {
   });
 
   it('reaches a field description with the keyboard alone', async () => {
-    const { context, page } = await open(fixture, '/lessons/01-first-pod/');
+    const { context, page } = await open(site.fixture, '/lessons/01-first-pod/');
     const described = page.locator('.lc-described');
     expect(await described.count()).toBeGreaterThan(0);
     let found = '';
@@ -188,15 +167,15 @@ describe.skipIf(!canRun)('course frame', () => {
   });
 
   it('has a 404 page that links home', async () => {
-    expect(existsSync(join(workDir, 'dist', '404.html'))).toBe(true);
-    const { context, page } = await open(fixture, '/404.html');
+    expect(existsSync(join(site.dirs.fixture!, '404.html'))).toBe(true);
+    const { context, page } = await open(site.fixture, '/404.html');
     const home = page.locator('main a[href="/"]');
     expect(await home.count()).toBeGreaterThan(0);
     await context.close();
   });
 
   it('puts a Content-Security-Policy on every page, with no inline-script allowance and nothing blocked', async () => {
-    const { context, page } = await open(real, '/lessons/01-pod/');
+    const { context, page } = await open(site.real, '/lessons/01-pod/');
     const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
     expect(policy).toMatch(/script-src [^;]*'self'/);
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
@@ -215,7 +194,7 @@ describe.skipIf(!canRun)('course frame', () => {
 
 describe.skipIf(!canRun)('search on the real course', () => {
   it('finds lesson 1 for Korean words with particles or other spacing, from a lesson page', async () => {
-    const { context, page } = await open(real, '/lessons/01-pod/');
+    const { context, page } = await open(site.real, '/lessons/01-pod/');
     for (const query of ['컨테이너를', '파드의', '셀프 힐링']) {
       expect(await search(page, query), query).toContain('Pod 개념 및 사용하기');
     }
@@ -224,7 +203,7 @@ describe.skipIf(!canRun)('search on the real course', () => {
 
   it('does not index answers: a word only an answer of lesson 1 contains does not find lesson 1', async () => {
     const html = await readFile(join(realSite, 'lessons', '01-pod', 'index.html'), 'utf8');
-    const { context, page } = await open(real, '/lessons/01-pod/');
+    const { context, page } = await open(site.real, '/lessons/01-pod/');
     const word = await page.evaluate(() => {
       // Words of each text node on its own: code lines and captions sit side by side without spaces.
       const words = (root: Node) => {
@@ -254,16 +233,16 @@ describe.skipIf(!canRun)('search on the real course', () => {
 describe.skipIf(!canRun)('accessibility (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no violations on the home, 404 and lesson 1 pages in the ${colorScheme} theme`, { timeout: 240_000 }, async () => {
-      const { context, page } = await open(real, '/', { colorScheme });
+      const { context, page } = await open(site.real, '/', { colorScheme });
       const check = async (state: string) => {
         const results = await new AxeBuilder({ page }).analyze();
         const summary = results.violations.map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target.join(' ')}`);
         expect(summary, `${state} in ${colorScheme}`).toEqual([]);
       };
       await check('home');
-      await page.goto(`${real.url}/404.html`);
+      await page.goto(`${site.real.url}/404.html`);
       await check('404');
-      await page.goto(`${real.url}/lessons/01-pod/`);
+      await page.goto(`${site.real.url}/lessons/01-pod/`);
       await page.waitForLoadState('networkidle');
       await check('lesson 1');
       const question = page.locator('.lc-question').first();

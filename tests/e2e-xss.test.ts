@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport } from '../cli/check.ts';
-import { browserAvailable, buildSite, launchChromium, repoRoot, serveStatic, type StaticServer } from './fixtures/site/harness.ts';
+import { repoRoot, useSites } from './fixtures/site/harness.ts';
 import { xssLesson } from './fixtures/xss/lesson.ts';
 
 /**
@@ -13,32 +12,19 @@ import { xssLesson } from './fixtures/xss/lesson.ts';
  * Chromium: no payload runs, whatever the learner opens; and `lessonc check` reports each payload
  * at its line. The build is the slow part (one `astro build` of a one-lesson site).
  */
-const canRun = browserAvailable('e2e-xss');
 const { markdown, payloads } = xssLesson();
-
-let workDir = '';
-let lessonFile = '';
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
+// The lesson is written before the site is built from it (hooks run in the order they are declared).
+const lessonsDir = join(tmpdir(), `lessonc-xss-lessons-${process.pid}`);
+const lessonFile = join(lessonsDir, 'xss.md');
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'lessonc-xss-'));
-  const lessons = join(workDir, 'lessons');
-  await mkdir(lessons);
-  lessonFile = join(lessons, 'xss.md');
+  await mkdir(lessonsDir, { recursive: true });
   await writeFile(lessonFile, markdown);
-  if (!canRun) return;
-  const outDir = join(workDir, 'dist');
-  await buildSite(lessons, outDir, join(workDir, 'cache'));
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
 });
+afterAll(() => rm(lessonsDir, { recursive: true, force: true }));
+
+const site = useSites('e2e-xss', { server: { build: lessonsDir } });
+const canRun = site.canRun;
 
 describe('a lesson full of XSS payloads', () => {
   it('is reported by `lessonc check` with html/unsafe at every payload line', async () => {
@@ -56,11 +42,11 @@ describe('a lesson full of XSS payloads', () => {
   });
 
   it.skipIf(!canRun)('runs none of them in Chromium, with every answer, hint and choice opened', async () => {
-    const page = await browser!.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.goto(`${server!.url}/lessons/xss/`, { waitUntil: 'load' });
+    await page.goto(`${site.server.url}/lessons/xss/`, { waitUntil: 'load' });
     await page.waitForSelector('.lc-quiz-form');
     // Open everything a learner can open: hints, details, answers.
     for (const toggle of await page.locator('article summary, .lc-buttons button[type="button"]').all()) await toggle.click();
