@@ -18,6 +18,7 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
 };
 
 export interface StaticServer {

@@ -163,7 +163,8 @@ describe.skipIf(!canRun || !canReadPdf)('handouts', () => {
 
   beforeAll(async () => {
     const progress: string[] = [];
-    handouts = await makeHandouts(site.dirs.server!, join(site.workDir, 'handouts'), { onProgress: ({ done, total, lesson }) => progress.push(`${done}/${total} ${lesson}`) });
+    // Where `lessonc handouts` puts them by default: next to the site, so the lesson pages link them.
+    handouts = await makeHandouts(site.dirs.server!, join(site.dirs.server!, 'handouts'), { onProgress: ({ done, total, lesson }) => progress.push(`${done}/${total} ${lesson}`) });
     expect(progress).toEqual(['1/6 a-quiz-ko', '2/6 a-quiz-ko', '3/6 b-quiz-en', '4/6 b-quiz-en', `5/6 ${COURSE_FILE}`, `6/6 ${COURSE_FILE}`]);
   }, 180_000);
 
@@ -186,6 +187,17 @@ describe.skipIf(!canRun || !canReadPdf)('handouts', () => {
     expect(key).toContain('kubectl get pods --all-namespaces -o wide');
     expect(key).toMatch(/✓\s*spec\.containers — 파드는 적어도 하나의 컨테이너를 실행해야 합니다\./);
     expect(text(english!.answers)).toMatch(/^\s*.+ · Checking pods\s+Answer key/);
+  });
+
+  it('links both PDFs from the lesson page once they are printed', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/lessons/a-quiz-ko/`);
+    for (const [name, file] of [['학생용 유인물', handouts.lessons[0]!.student], ['정답지', handouts.lessons[0]!.answers]] as const) {
+      const link = page.getByRole('link', { name });
+      await expect.poll(() => link.isVisible()).toBe(true);
+      expect(new URL((await link.getAttribute('href'))!, page.url()).pathname).toBe(`/handouts/${file.split('/').at(-1)}`);
+    }
+    await page.close();
   });
 
   it('prints the whole course, each lesson under its own title', async () => {

@@ -64,6 +64,16 @@ describe.skipIf(!canRun)('course frame', () => {
     await context.close();
   });
 
+  it('links no handout where none was printed (a build without `lessonc handouts`)', async () => {
+    const { context, page, errors } = await open(site.fixture, '/lessons/01-first-pod/');
+    await page.locator('lessonc-lesson').waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.lc-handout-links a').count()).toBe(2);
+    expect(await page.getByRole('link', { name: '정답지' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows progress per lesson on the course home, continues at the first lesson not finished, and resets after asking', async () => {
     const { context, page, errors } = await open(site.fixture, '/lessons/01-first-pod/');
     const question = page.locator('.lc-question').first();
