@@ -14,12 +14,14 @@ import { classifyWithSchema, type Classification } from './classify.ts';
 import { buildOutline, resolveOutline, unquote } from './outline.ts';
 import { chooseTabWidth, type RootTypes } from './tab-width.ts';
 import { type K8sDiagnostic, ruleUrl } from './diagnostic.ts';
-import { newWalkContext, walkValue, keyText, findPair, type Visit } from './walk.ts';
+import { walkValue, walkDocument } from './walk.ts';
+import { newWalkContext, keyText, findPair, isNullNode, nodeRange, type Visit } from './ast.ts';
+import { say } from '../messages.ts';
 import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
 import { wrongApiVersion } from './rules/api-version.ts';
-import { checkTopLevelName } from './rules/required.ts';
 import { editDistance } from '../edit-distance.ts';
+import { lineStartOf, lineEndOf } from './text-lines.ts';
 
 export interface CheckContext {
   kubernetesVersion: string;
@@ -71,6 +73,14 @@ function opaqueRanges(documents: Document.Parsed[]): [number, number][] {
   return ranges;
 }
 
+/** `kind: <kind>` parses as a null value after a `<`-less ... no: a comment or placeholder after the colon. */
+function placeholderAfter(text: string, pair: { key: unknown }): boolean {
+  const key = pair.key as Node;
+  const lineEnd = text.indexOf('\n', key.range![1]);
+  const rest = text.slice(key.range![1], lineEnd < 0 ? text.length : lineEnd).replace(/^\s*:/, '').trim();
+  return rest !== '' && !rest.startsWith('#');
+}
+
 function scalarText(value: unknown): string {
   return isScalar(value) ? String((value as Scalar).value ?? '') : '';
 }
@@ -86,12 +96,11 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
     if (fragment) {
       if (!classification.assumedTypeName) continue;
       walkValue(contents, { ref: classification.assumedTypeName }, [], ctx);
-      for (const finding of ctx.findings) finding.message += ` (read as a \`${classification.assumedType}\` fragment)`;
       findings.push(...ctx.findings);
       continue;
     }
     if (!isMap(contents)) {
-      findings.push({ ruleId: 'k8s/type', severity: 'error', message: 'Unexpected value, expected a Kubernetes object (a map with `apiVersion` and `kind`)', start: contents.range![0], end: Math.max(contents.range![0] + 1, contents.range![1]), url: ruleUrl('k8s/type') });
+      findings.push({ ruleId: 'k8s/type', severity: 'error', ...say('rule.k8s/type.notAnObject'), start: contents.range![0], end: Math.max(contents.range![0] + 1, contents.range![1]), url: ruleUrl('k8s/type') });
       continue;
     }
     const map = contents as YAMLMap;
@@ -100,8 +109,16 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
     const missing = (field: string): void => {
       const first = map.items[0]?.key as Node | undefined;
       const [start, end] = first?.range ? [first.range[0], first.range[1]] : [map.range![0], map.range![0] + 1];
-      findings.push({ ruleId: 'k8s/required', severity: 'error', message: `Missing required field \`${field}\` in a Kubernetes object`, start, end, fieldPath: field, url: ruleUrl('k8s/required') });
+      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.topLevel', { field }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
     };
+    // `apiVersion:` with nothing after it: the field is there, its value is not.
+    const empty = (pair: typeof apiPair, field: string): void => {
+      if (!pair || !isNullNode(pair.value as Node | null) || placeholderAfter(text, pair)) return;
+      const [start, end] = nodeRange(pair.key as Node);
+      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.empty', { field, type: 'object' }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
+    };
+    empty(apiPair, 'apiVersion');
+    empty(kindPair, 'kind');
     if (!apiPair) missing('apiVersion');
     if (!kindPair) missing('kind');
     let kind = scalarText(kindPair?.value);
@@ -123,20 +140,18 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
         if (wrong) findings.push(wrong);
         typeName = schema.newestTypeForKind(kind);
       } else {
-        const finding = unknownKind(schema, apiVersion, kind, valueRange, seenCustom);
+        const { finding, checkAs } = unknownKind(schema, apiVersion, kind, valueRange, seenCustom);
         if (finding) findings.push(finding);
-        // A letter-case slip of a built-in kind (`configmap`) is still validated as that kind.
-        const sameCase = schema.kindsNamedLike(apiVersion, kind)[0];
-        if (!sameCase) continue;
-        kind = sameCase;
-        typeName = schema.typeForKind(apiVersion, sameCase);
+        // A letter-case slip (`configmap`) or a single near kind (`Deploymnet`) is validated as that kind.
+        if (!checkAs) continue;
+        kind = checkAs;
+        typeName = schema.typeForKind(apiVersion, checkAs);
       }
     }
     if (!typeName) continue;
     ctx.kind = kind;
-    walkValue(map, { ref: typeName }, [], ctx);
     const root: Visit = { node: map, path: [], shape: schema.type(typeName)!.shape, typeName };
-    checkTopLevelName(root, ctx);
+    walkDocument(root, ctx);
     findings.push(...ctx.findings);
   }
   return findings;
@@ -168,12 +183,16 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   // A missing colon explains the parser's complaints about that line; keep only tab complaints.
   const diagnostics: K8sDiagnostic[] = syntax.filter((d) => d.ruleId === 'yaml/tab-indent' || !onColonLine(d.start));
   diagnostics.push(...missingColons);
+  // A syntax error does not hide the rest: the parser recovers, and the schema rules check what it
+  // read, except on the lines around an error (what the parser made of them is a guess).
   if (parseOk) {
     for (const finding of validateDocuments(text, documents, schema, classification)) {
       // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
       if (finding.ruleId === 'k8s/type' && colonLines.some(([s]) => s >= finding.start && s < finding.end)) continue;
       diagnostics.push(finding);
     }
+  } else if (!tabFix && !missingColons.length) {
+    diagnostics.push(...lookPastSyntaxErrors(text, schema, classification));
   }
   if (tabFix && !parseOk) diagnostics.push(...lookPastTabs(text, tabFix, meta, context, diagnostics));
   return { classification, diagnostics: diagnostics.sort((a, b) => a.start - b.start || a.end - b.end) };
@@ -210,6 +229,55 @@ function indentationMap(from: string, to: string): (offset: number) => number {
     const toIndent = indent(to, target);
     return target.start + (column >= fromIndent ? column - fromIndent + toIndent : Math.min(column, toIndent));
   };
+}
+
+/**
+ * A syntax error stops nothing else: the lines the parser cannot read are blanked (spaces, so every
+ * offset stays) until the rest parses, and the schema rules check that. Findings about a missing
+ * field or a split item are left out (a blanked line may have held the field), and so are findings
+ * and fixes touching a blanked line.
+ */
+function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classification: Classification): K8sDiagnostic[] {
+  let readable = text;
+  const blanked: [number, number][] = [];
+  const firstErrors = new Set<number>();
+  for (let round = 0; round < 12; round++) {
+    const errors = parseYamlDocuments(readable).flatMap((doc) => doc.errors);
+    if (!errors.length) {
+      const inBlanked = (start: number, end: number): boolean => blanked.some(([s, e]) => start <= e && end >= s);
+      return validateDocuments(readable, parseYamlDocuments(readable), schema, classification)
+        .filter((d) => d.ruleId !== 'k8s/required' && d.ruleId !== 'k8s/split-list-item' && !inBlanked(d.start, d.end))
+        .map((d) => (d.fix?.edits.some((e) => inBlanked(e.start, e.end)) ? { ...d, fix: undefined } : d));
+    }
+    // One line a round: blanking a line changes what the parser makes of the next ones.
+    const error = errors[0]!;
+    let start = lineStartOf(readable, Math.max(error.pos[0], error.pos[1] - 1));
+    // A line that read fine before a blank now runs on into the stray line after it (`kind: Pod`
+    // before an indented `labels:`): blank that line instead.
+    if (round > 0 && !firstErrors.has(start)) {
+      const next = readable.slice(lineEndOf(readable, start)).search(/\n[ \t]*[^\s#]/);
+      if (next >= 0) start = lineEndOf(readable, start) + next + 1;
+    }
+    // An unclosed quote is reported where the text ends: blank the line that opens it.
+    if (error.code === 'MISSING_CHAR') {
+      const lines = readable.slice(0, start).split('\n');
+      let offset = start;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        offset -= lines[i]!.length + (i < lines.length - 1 ? 1 : 0);
+        if ((lines[i]!.match(/"/g)?.length ?? 0) % 2 === 1 || (lines[i]!.match(/'/g)?.length ?? 0) % 2 === 1) {
+          start = offset;
+          break;
+        }
+      }
+    }
+    if (round === 0) for (const e of errors) firstErrors.add(lineStartOf(readable, e.pos[0])).add(lineStartOf(readable, Math.max(e.pos[0], e.pos[1] - 1)));
+    const newline = readable.indexOf('\n', start);
+    const end = newline < 0 ? readable.length : newline;
+    if (end <= start || readable.slice(start, end).trim() === '') return [];
+    blanked.push([start, end]);
+    readable = readable.slice(0, start) + readable.slice(start, end).replace(/[^\r]/g, ' ') + readable.slice(end);
+  }
+  return [];
 }
 
 function limitDiagnostic(problem: YamlLimitProblem): K8sDiagnostic {

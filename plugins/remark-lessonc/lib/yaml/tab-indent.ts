@@ -5,6 +5,7 @@
  */
 import type { Edit, Fix } from '../types.ts';
 import { applyEdits } from '../fix/apply.ts';
+import { sayFix } from '../messages.ts';
 
 export const TAB_WIDTHS = [2, 4, 8] as const;
 
@@ -75,7 +76,7 @@ export function bestTabWidth(text: string, cost: (expanded: string, tabWidth: nu
 export function tabIndentFix(text: string, tabWidth: number): Fix {
   return {
     safe: true,
-    description: `Replace tab indentation with spaces (a tab taken as ${tabWidth} columns)`,
+    ...sayFix('fix.yaml/tab-indent.spaces', { width: tabWidth }),
     edits: tabIndentEdits(text, tabWidth),
   };
 }

@@ -3,9 +3,11 @@
  * differs only in letter case gets a safe fix.
  */
 import { isScalar, type Scalar } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { nodeRange } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { codeList, say, sayFix } from '../../messages.ts';
+import type { K8sRule } from './rule.ts';
 
 const RULE = 'k8s/enum';
 
@@ -20,11 +22,13 @@ export function checkEnum(visit: Visit, ctx: WalkContext): void {
   ctx.findings.push({
     ruleId: RULE,
     severity: 'error',
-    message: `Unexpected \`${String(value)}\` for \`${String(field)}\`, expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}`,
+    ...say('rule.k8s/enum.oneOf', { value: String(value), field: String(field), expected: codeList(allowed.map(String), ', ') }),
     start,
     end,
     fieldPath: formatFieldPath(visit.path),
     url: ruleUrl(RULE),
-    fix: sameCase.length === 1 ? { safe: true, description: `Replace \`${String(value)}\` with \`${sameCase[0]}\``, edits: [{ start, end, text: String(sameCase[0]) }] } : undefined,
+    fix: sameCase.length === 1 ? { safe: true, ...sayFix('fix.replace', { found: String(value), expected: String(sameCase[0]) }), edits: [{ start, end, text: String(sameCase[0]) }] } : undefined,
   });
 }
+
+export const enumRule: K8sRule = { id: RULE, scalar: checkEnum };

@@ -4,23 +4,25 @@
  * fragments, which are excerpts by nature.
  */
 import { type YAMLMap, isMap, isPair } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { anchorRange, findPair, keyText } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { anchorRange, findPair, keyText } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { say } from '../../messages.ts';
+import type { K8sRule } from './rule.ts';
 import { shortTypeName } from '../schema.ts';
 
 const RULE = 'k8s/required';
 
 function missingRequired(visit: Visit, names: string[], ctx: WalkContext): void {
   const present = new Set((visit.node as YAMLMap).items.filter(isPair).map((p) => keyText(p)));
-  const missing = names.filter((name) => !present.has(name));
+  const missing = names.filter((name) => !present.has(name) && !visit.standIns?.has(name));
   if (!missing.length) return;
   const [start, end] = anchorRange(visit);
   for (const name of missing) {
     ctx.findings.push({
       ruleId: RULE,
       severity: 'error',
-      message: `Missing required field \`${name}\` in \`${shortTypeName(visit.typeName)}\``,
+      ...say('rule.k8s/required.missing', { field: name, type: shortTypeName(visit.typeName) }),
       start,
       end,
       fieldPath: formatFieldPath([...visit.path, name]),
@@ -46,10 +48,12 @@ export function checkTopLevelName(root: Visit, ctx: WalkContext): void {
   ctx.findings.push({
     ruleId: RULE,
     severity: 'error',
-    message: `Missing required field \`metadata.name\` (or \`metadata.generateName\`) in \`${ctx.kind ?? 'object'}\``,
+    ...say('rule.k8s/required.name', { type: ctx.kind ?? 'object' }),
     start: anchor[0],
     end: anchor[1],
     fieldPath: 'metadata.name',
     url: ruleUrl(RULE),
   });
 }
+
+export const requiredRule: K8sRule = { id: RULE, map: checkRequired, document: checkTopLevelName };
