@@ -73,14 +73,6 @@ function opaqueRanges(documents: Document.Parsed[]): [number, number][] {
   return ranges;
 }
 
-/** `kind: <kind>` parses as a null value after a `<`-less ... no: a comment or placeholder after the colon. */
-function placeholderAfter(text: string, pair: { key: unknown }): boolean {
-  const key = pair.key as Node;
-  const lineEnd = text.indexOf('\n', key.range![1]);
-  const rest = text.slice(key.range![1], lineEnd < 0 ? text.length : lineEnd).replace(/^\s*:/, '').trim();
-  return rest !== '' && !rest.startsWith('#');
-}
-
 function scalarText(value: unknown): string {
   return isScalar(value) ? String((value as Scalar).value ?? '') : '';
 }
@@ -113,9 +105,9 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
     };
     // `apiVersion:` with nothing after it: the field is there, its value is not.
     const empty = (pair: typeof apiPair, field: string): void => {
-      if (!pair || !isNullNode(pair.value as Node | null) || placeholderAfter(text, pair)) return;
+      if (!pair || !isNullNode(pair.value as Node | null)) return;
       const [start, end] = nodeRange(pair.key as Node);
-      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.empty', { field, type: 'object' }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
+      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.empty', { field, type: scalarText(kindPair?.value) || 'object' }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
     };
     empty(apiPair, 'apiVersion');
     empty(kindPair, 'kind');

@@ -3,9 +3,9 @@
  * top-level object `apiVersion`, `kind` and `metadata.name` or `generateName`). Not checked in
  * fragments, which are excerpts by nature.
  */
-import { type YAMLMap, isMap, isPair } from 'yaml';
+import { type Node, type YAMLMap, isMap, isPair } from 'yaml';
 import type { WalkContext, Visit } from '../ast.ts';
-import { anchorRange, findPair, keyText } from '../ast.ts';
+import { anchorRange, deref, findPair, isNullNode, keyText, nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { say } from '../../messages.ts';
 import type { K8sRule } from './rule.ts';
@@ -31,10 +31,32 @@ function missingRequired(visit: Visit, names: string[], ctx: WalkContext): void 
   }
 }
 
+/** `image:` with nothing after it: the field is written, its value is missing. */
+function emptyRequired(visit: Visit, names: string[], ctx: WalkContext): void {
+  for (const pair of (visit.node as YAMLMap).items) {
+    if (!isPair(pair)) continue;
+    const name = keyText(pair);
+    if (name === undefined || !names.includes(name) || !isNullNode(deref(pair.value, ctx))) continue;
+    // `image: # your image` or an explicit `~`/`null`: still empty; a placeholder is not.
+    const key = pair.key as Node;
+    const [start, end] = nodeRange(key);
+    ctx.findings.push({
+      ruleId: RULE,
+      severity: 'error',
+      ...say('rule.k8s/required.empty', { field: name, type: shortTypeName(visit.typeName) }),
+      start,
+      end,
+      fieldPath: formatFieldPath([...visit.path, name]),
+      url: ruleUrl(RULE),
+    });
+  }
+}
+
 export function checkRequired(visit: Visit, ctx: WalkContext): void {
   if (ctx.fragment || !visit.shape.req?.length) return;
   if (ctx.explainedRequired.has(visit.node.range![0])) return;
   missingRequired(visit, visit.shape.req, ctx);
+  emptyRequired(visit, visit.shape.req, ctx);
 }
 
 /** name or generateName on the metadata of a top-level object (API server: ValidateObjectMeta). */

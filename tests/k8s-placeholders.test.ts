@@ -1,0 +1,35 @@
+/**
+ * Placeholders in manifests (issue 10, point 4): `<name>`, `{name}`, `${NAME}`, `$NAME`, `...`, `…`
+ * stand for any value, so no type, enum, name, label or image rule speaks about them.
+ */
+import { describe, it, expect } from 'vitest';
+import { checkYamlSnippetDetailed } from '../plugins/remark-lessonc/lib/k8s/check.ts';
+
+const ctx = { kubernetesVersion: '1.32' };
+const check = (text: string) => checkYamlSnippetDetailed(text, {}, ctx).diagnostics;
+const pod = (name: string, container: string, volumes = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels:\n    app: web\nspec:\n${volumes}  containers:\n  - name: web\n${container}`;
+
+describe('placeholders are any value', () => {
+  it('accepts `{claimName}` (a flow map to YAML) where a string is expected', () => {
+    const text = pod('web', '    image: nginx\n', '  volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: {claimName}\n');
+    expect(check(text)).toEqual([]);
+  });
+
+  it('accepts `<image>` and the other forms wherever a value stands', () => {
+    for (const placeholder of ['<image>', '${IMAGE}', '$IMAGE', '...', '…', '"<image>"']) {
+      const text = pod('web', `    image: ${placeholder}\n    imagePullPolicy: ${placeholder}\n    ports:\n    - containerPort: ${placeholder}\n      protocol: ${placeholder}\n`);
+      expect(check(text), placeholder).toEqual([]);
+    }
+  });
+
+  it('accepts placeholders as names, label values and label keys', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: <service-name>\n  labels:\n    <label-key>: <label-value>\n    app: ${APP}\nspec:\n  selector:\n    app: {app}\n  ports:\n  - port: <port>\n    targetPort: $PORT\n';
+    expect(check(text)).toEqual([]);
+  });
+
+  it('still reports the same values written literally', () => {
+    const text = pod('Web_Server', '    image: nginx\n    imagePullPolicy: sometimes\n    ports:\n    - containerPort: eighty\n', '  volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: {a: b}\n');
+    expect(check(text).map((d) => d.ruleId)).toEqual(['k8s/dns-name', 'k8s/type', 'k8s/enum', 'k8s/type']);
+  });
+});
