@@ -9,6 +9,7 @@ import { parseYamlDocuments } from '../yaml/parse.ts';
 import { aliasLimitProblems, yamlTextLimit, type YamlLimitProblem } from '../yaml/limits.ts';
 import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
 import { applyEdits } from '../fix/apply.ts';
+import { isJsonSnippet } from '../yaml/canonical-indent.ts';
 import { type KubernetesSchema, loadSchema } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
 import { buildOutline, resolveOutline, unquote } from './outline.ts';
@@ -161,7 +162,7 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   const rootTypes = rootTypesFor(schema, classification);
   const tabs = hasTabIndent(text);
   const tabWidth = tabs && kubernetes ? chooseTabWidth(text, schema, rootTypes) : 4;
-  const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth) : undefined;
+  const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth, { canonical: !isJsonSnippet(text, meta) }) : undefined;
   const syntax: K8sDiagnostic[] = [...checkYamlSyntax(text, { tabFix, documents }), ...aliasLimitProblems(documents).map(limitDiagnostic)];
   if (!kubernetes) return { classification, diagnostics: syntax };
 

@@ -7,6 +7,7 @@ import type { Diagnostic, Fix } from '../types.ts';
 import { parseYamlDocuments } from './parse.ts';
 import { yamlRuleId } from './rule-ids.ts';
 import { bestTabWidth, tabIndentFix } from './tab-indent.ts';
+import { isJsonSnippet } from './canonical-indent.ts';
 import { say } from '../messages.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { MessageData } from '../messages.ts';
@@ -49,7 +50,7 @@ export function checkYamlSyntax(text: string, options: SyntaxOptions = {}): Diag
   // The parser reports the first tab of a run and then loses the structure: every later error is a
   // consequence. Report each tab-indented line instead (the author sees them all), with the one fix
   // for the whole block; the next pass, on the fixed text, reports what is really left.
-  const fix = options.tabFix ?? tabIndentFix(text, bestTabWidth(text, countYamlErrors));
+  const fix = options.tabFix ?? tabIndentFix(text, bestTabWidth(text, countYamlErrors), { canonical: !isJsonSnippet(text) });
   return tabIndentedLines(text).map(({ start, end }) => ({ ruleId: yamlRuleId('TAB_AS_INDENT'), severity: 'error', ...say('rule.yaml/tab-indent.tab'), start, end, fix }));
 }
 
