@@ -56,3 +56,45 @@ describe('the tab fix re-indents canonically', () => {
     expect(applyEdits(text, tabIndentFix(text, 4).edits)).toBe('a:\n  b:\n    c: 1\n');
   });
 });
+
+describe('lost indentation is rebuilt from the schema', () => {
+  const check = (text: string) => checkYamlSnippetDetailed(text, {}, ctx).diagnostics;
+  const flat = (text: string) => text.split('\n').map((line) => line.trimStart()).join('\n');
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        ports:\n        - containerPort: 80\n';
+
+  it('places a key its object already has further out (`name: http` names the port, not the container again)', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\nname: web\nspec:\ncontainers:\n- name: web\nimage: nginx\nports:\n- containerPort: 80\nname: http\n';
+    expect(fixAll(text).text).toBe('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n      name: http\n');
+  });
+
+  it('re-indents a flattened manifest when every line has one place (safe), and again changes nothing', () => {
+    const text = flat(deployment);
+    const [problem, ...rest] = check(text);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ ruleId: 'k8s/lost-indentation', severity: 'error', messageId: 'rule.k8s/lost-indentation.unique' });
+    expect(problem!.fix?.safe).toBe(true);
+    const once = fixAll(text).text;
+    expect(once).toBe(deployment);
+    expect(fixAll(once).text).toBe(once);
+    expect(check(once)).toEqual([]);
+  });
+
+  it('re-indents a flattened fragment by the type of its first key', () => {
+    expect(fixAll('livenessProbe:\nhttpGet:\npath: /healthz\nport: 8080\nperiodSeconds: 5\n').text).toBe('livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n  periodSeconds: 5\n');
+  });
+
+  it('offers only an unsafe fix when a line could go in two places', () => {
+    // `resources:` after the image could be the container's or (since 1.32) the pod's.
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\nname: web\nspec:\ncontainers:\n- name: web\nimage: nginx\nresources:\nlimits:\ncpu: 500m\n';
+    const [problem] = check(text);
+    expect(problem).toMatchObject({ ruleId: 'k8s/lost-indentation', messageId: 'rule.k8s/lost-indentation.ambiguous' });
+    expect(problem!.fix?.safe).toBe(false);
+    expect(fixAll(text).text).toBe(text);
+  });
+
+  it('says nothing about flat YAML the schema cannot place, or that is flat by nature', () => {
+    expect(check('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n')).toEqual([]);
+    expect(check('name: build\nport: 8080\nhost: example.com\n').filter((d) => d.ruleId === 'k8s/lost-indentation')).toEqual([]);
+    expect(check('services:\nweb:\nimage: nginx\n').filter((d) => d.ruleId === 'k8s/lost-indentation')).toEqual([]);
+  });
+});

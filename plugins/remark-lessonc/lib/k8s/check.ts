@@ -10,6 +10,7 @@ import { aliasLimitProblems, yamlTextLimit, type YamlLimitProblem } from '../yam
 import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
 import { applyEdits } from '../fix/apply.ts';
 import { isJsonSnippet } from '../yaml/canonical-indent.ts';
+import { lostFragmentIndentation, lostIndentation } from './lost-indentation.ts';
 import { type KubernetesSchema, loadSchema } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
 import { buildOutline, resolveOutline, unquote } from './outline.ts';
@@ -161,6 +162,10 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   const kubernetes = classification.kind === 'manifest' || classification.kind === 'yaml-fragment';
   const rootTypes = rootTypesFor(schema, classification);
   const tabs = hasTabIndent(text);
+  // Every line at column 0: the one thing to say is where the indentation goes; the rest follows from it.
+  const flat = !tabs && !isJsonSnippet(text, meta);
+  const lost = flat && kubernetes ? lostIndentation(text, schema, classification.assumedTypeName) : flat && classification.kind === 'yaml' ? lostFragmentIndentation(text, schema) : undefined;
+  if (lost) return { classification, diagnostics: [lost] };
   const tabWidth = tabs && kubernetes ? chooseTabWidth(text, schema, rootTypes) : 4;
   const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth, { canonical: !isJsonSnippet(text, meta) }) : undefined;
   const syntax: K8sDiagnostic[] = [...checkYamlSyntax(text, { tabFix, documents }), ...aliasLimitProblems(documents).map(limitDiagnostic)];
