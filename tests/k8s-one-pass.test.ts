@@ -77,6 +77,12 @@ describe('a syntax error does not hide the rest', () => {
     expect(found(text)).toEqual(['k8s/unknown-field resoruces', 'yaml/missing-char ']);
   });
 
+  it('reports a missing colon and a typo further down together, without a type error the colon explains', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    livenessProbe:\n      httpGet:\n        path /\n        port: 80\n    resoruces: {}\n';
+    expect(found(text)).toEqual(['k8s/missing-colon path /', 'k8s/unknown-field resoruces']);
+    expect(fixAll(text).text).toBe(text.replace('path /', 'path: /').replace('resoruces', 'resources'));
+  });
+
   it('reports only the syntax error when the rest is right', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n';
     expect(check(text).every((d) => d.ruleId.startsWith('yaml/'))).toBe(true);

@@ -183,14 +183,11 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   diagnostics.push(...missingColons);
   // A syntax error does not hide the rest: the parser recovers, and the schema rules check what it
   // read, except on the lines around an error (what the parser made of them is a guess).
-  if (parseOk) {
-    for (const finding of validateDocuments(text, documents, schema, classification)) {
-      // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
-      if (finding.ruleId === 'k8s/type' && colonLines.some(([s]) => s >= finding.start && s < finding.end)) continue;
-      diagnostics.push(finding);
-    }
-  } else if (!tabFix && !missingColons.length) {
-    diagnostics.push(...lookPastSyntaxErrors(text, schema, classification));
+  const schemaFindings = parseOk ? validateDocuments(text, documents, schema, classification) : !tabFix ? lookPastSyntaxErrors(text, schema, classification) : [];
+  for (const finding of schemaFindings) {
+    // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
+    if (finding.ruleId === 'k8s/type' && colonLines.some(([s, e]) => finding.start <= e && finding.end > s)) continue;
+    diagnostics.push(finding);
   }
   if (tabFix && !parseOk) diagnostics.push(...lookPastTabs(text, tabFix, meta, context, diagnostics));
   return { classification, diagnostics: diagnostics.sort((a, b) => a.start - b.start || a.end - b.end) };
