@@ -62,7 +62,7 @@ function checkName(visit: Visit, field: string, format: NameFormat, what: string
   ctx.findings.push({
     ruleId: RULE,
     severity: 'error',
-    ...say(fixed ? `${problem}.example` as MessageKey : problem, { name: name.length > 60 ? name.slice(0, 57) + '...' : name, what, max: format === 'subdomain' ? 253 : 63, ...(fixed ? { example: fixed } : {}) }),
+    ...say(fixed ? `${problem}.example` as MessageKey : problem, { name: name.length > 60 ? name.slice(0, 57) + '...' : name, what, ...(problem === 'rule.k8s/dns-name.tooLong' ? { max: format === 'subdomain' ? 253 : 63 } : {}), ...(fixed ? { example: fixed } : {}) }),
     start,
     end,
     fieldPath: formatFieldPath([...visit.path, field]),
