@@ -80,14 +80,18 @@ function rebuild(schema: KubernetesSchema, rootType: string, lines: string[]): R
     const match = KEY_LINE.exec(line);
     const dash = match?.groups?.dash ?? (/^- +|^-$/.exec(line)?.[0]);
     let column: number;
+    // The line right after `key:` that fits under it is its first entry, not a sibling somewhere out.
+    let opened = false;
     // What the previous key opened: an object's keys or a list's items come next.
     if (open) {
       const t = kindOf(schema, open);
       const parent = stack[stack.length - 1]!;
       const inner = parent.list ? parent.column + 2 : parent.column;
       // Otherwise the opened field was left empty and this line belongs further out.
+      const before = stack.length;
       if (t === 'array' && dash) stack.push({ column: inner, shape: schema.resolve(open)?.shape.items ?? { t: 'any' }, list: true });
       else if (t === 'object' && !dash) stack.push({ column: inner + 2, shape: open, list: false });
+      opened = stack.length > before;
       open = undefined;
     }
     if (dash) {
@@ -97,8 +101,8 @@ function rebuild(schema: KubernetesSchema, rootType: string, lines: string[]): R
         .map((frame, i) => (frame.list && itemFits(schema, frame.shape, itemKey, match?.groups?.rest ?? line.slice(dash.length)) ? i : -1))
         .filter((i) => i >= 0);
       if (!lists.length) return undefined;
-      if (lists.length > 1) unique = false;
       const at = lists[lists.length - 1]!;
+      if (lists.length > 1 && !(opened && at === stack.length - 1)) unique = false;
       stack.length = at + 1;
       const list = stack[at]!;
       column = list.column;
@@ -123,8 +127,8 @@ function rebuild(schema: KubernetesSchema, rootType: string, lines: string[]): R
       }
       if (!candidates.length) return undefined;
       // A key written twice in one object is a new place, not the same one.
-      if (candidates.length > 1) unique = false;
       const at = candidates[0]!;
+      if (candidates.length > 1 && !(opened && at === stack.length - 1)) unique = false;
       stack.length = at + 1;
       column = stack[at]!.column;
       (stack[at]!.keys ??= new Set()).add(key);
