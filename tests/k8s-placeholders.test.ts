@@ -28,6 +28,21 @@ describe('placeholders are any value', () => {
     expect(check(text)).toEqual([]);
   });
 
+  it('reads a line of only `...` or `…` as the part the author left out', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${REPLICAS}\n  template:\n    spec:\n      containers:\n      - name: web\n        image: registry.example.com/web:${TAG}\n        resources:\n          limits:\n            memory: <memory>\n        ...\n  …\n';
+    expect(check(text)).toEqual([]);
+    // Still checked around it: a typo next to an elision is reported at its place.
+    const typo = text.replace('replicas', 'replica');
+    const [problem, ...rest] = check(typo);
+    expect(rest).toEqual([]);
+    expect(typo.slice(problem!.start, problem!.end)).toBe('replica');
+  });
+
+  it('accepts a placeholder kind or apiVersion', () => {
+    expect(check('apiVersion: <api-version>\nkind: <Kind>\nmetadata:\n  name: <name>\nspec:\n  ...\n')).toEqual([]);
+    expect(check('apiVersion: <version>\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n')).toEqual([]);
+  });
+
   it('still reports the same values written literally', () => {
     const text = pod('Web_Server', '    image: nginx\n    imagePullPolicy: sometimes\n    ports:\n    - containerPort: eighty\n', '  volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: {a: b}\n');
     expect(check(text).map((d) => d.ruleId)).toEqual(['k8s/dns-name', 'k8s/type', 'k8s/enum', 'k8s/type']);

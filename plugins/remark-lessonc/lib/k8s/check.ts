@@ -19,6 +19,7 @@ import { type K8sDiagnostic, ruleUrl } from './diagnostic.ts';
 import { walkValue, walkDocument } from './walk.ts';
 import { newWalkContext, keyText, findPair, isNullNode, nodeRange, type Visit } from './ast.ts';
 import { say } from '../messages.ts';
+import { isPlaceholder } from '../placeholder.ts';
 import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
 import { wrongApiVersion } from './rules/api-version.ts';
@@ -27,6 +28,8 @@ import { lineStartOf, lineEndOf } from './text-lines.ts';
 
 export interface CheckContext {
   kubernetesVersion: string;
+  /** The snippet leaves parts out (a `...` line): required fields are not expected, as in a fragment. */
+  excerpt?: boolean;
 }
 
 export interface CheckResult {
@@ -79,14 +82,14 @@ function scalarText(value: unknown): string {
   return isScalar(value) ? String((value as Scalar).value ?? '') : '';
 }
 
-function validateDocuments(text: string, documents: Document.Parsed[], schema: KubernetesSchema, classification: Classification): K8sDiagnostic[] {
+function validateDocuments(text: string, documents: Document.Parsed[], schema: KubernetesSchema, classification: Classification, excerpt = false): K8sDiagnostic[] {
   const findings: K8sDiagnostic[] = [];
   const seenCustom = new Set<string>();
   const fragment = classification.kind === 'yaml-fragment';
   for (const doc of documents) {
     const contents = doc.contents as Node | null;
     if (!contents || (isScalar(contents) && (contents as Scalar).value === null)) continue;
-    const ctx = newWalkContext(schema, text, doc, fragment);
+    const ctx = newWalkContext(schema, text, doc, fragment || excerpt);
     if (fragment) {
       if (!classification.assumedTypeName) continue;
       walkValue(contents, { ref: classification.assumedTypeName }, [], ctx);
@@ -113,10 +116,12 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
     };
     empty(apiPair, 'apiVersion');
     empty(kindPair, 'kind');
-    if (!apiPair) missing('apiVersion');
-    if (!kindPair) missing('kind');
+    if (!apiPair && !excerpt) missing('apiVersion');
+    if (!kindPair && !excerpt) missing('kind');
     let kind = scalarText(kindPair?.value);
-    const apiVersion = scalarText(apiPair?.value);
+    // `kind: <Kind>`: any kind, so nothing to check against; `apiVersion: <version>`: any served one.
+    if (isPlaceholder(kind)) continue;
+    const apiVersion = isPlaceholder(scalarText(apiPair?.value)) ? schema.apiVersionsOfKind(kind).at(-1) ?? '' : scalarText(apiPair?.value);
     if (!kind) {
       if (classification.assumedTypeName) {
         walkValue(map, { ref: classification.assumedTypeName }, [], ctx);
@@ -157,6 +162,10 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   // Too large or too deeply nested to parse safely: that is the one thing to say.
   const limit = yamlTextLimit(text);
   if (limit) return { classification: { kind: 'yaml' }, diagnostics: [limitDiagnostic(limit)] };
+  // A line that is only `...` or `…` stands for what the author left out: read it as a blank line
+  // (same length, so every offset holds).
+  const elided = blankElisions(text);
+  if (elided !== text) return checkYamlSnippetDetailed(elided, meta, { ...context, excerpt: true });
   const documents = parseYamlDocuments(text);
   const classification = classifyWithSchema(text, meta, schema, documents);
   const kubernetes = classification.kind === 'manifest' || classification.kind === 'yaml-fragment';
@@ -183,7 +192,7 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   diagnostics.push(...missingColons);
   // A syntax error does not hide the rest: the parser recovers, and the schema rules check what it
   // read, except on the lines around an error (what the parser made of them is a guess).
-  const schemaFindings = parseOk ? validateDocuments(text, documents, schema, classification) : !tabFix ? lookPastSyntaxErrors(text, schema, classification) : [];
+  const schemaFindings = parseOk ? validateDocuments(text, documents, schema, classification, context.excerpt) : !tabFix ? lookPastSyntaxErrors(text, schema, classification, context.excerpt) : [];
   for (const finding of schemaFindings) {
     // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
     if (finding.ruleId === 'k8s/type' && colonLines.some(([s, e]) => finding.start <= e && finding.end > s)) continue;
@@ -232,7 +241,7 @@ function indentationMap(from: string, to: string): (offset: number) => number {
  * field or a split item are left out (a blanked line may have held the field), and so are findings
  * and fixes touching a blanked line.
  */
-function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classification: Classification): K8sDiagnostic[] {
+function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classification: Classification, excerpt = false): K8sDiagnostic[] {
   let readable = text;
   const blanked: [number, number][] = [];
   const firstErrors = new Set<number>();
@@ -240,7 +249,7 @@ function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classifica
     const errors = parseYamlDocuments(readable).flatMap((doc) => doc.errors);
     if (!errors.length) {
       const inBlanked = (start: number, end: number): boolean => blanked.some(([s, e]) => start <= e && end >= s);
-      return validateDocuments(readable, parseYamlDocuments(readable), schema, classification)
+      return validateDocuments(readable, parseYamlDocuments(readable), schema, classification, excerpt)
         .filter((d) => d.ruleId !== 'k8s/required' && d.ruleId !== 'k8s/split-list-item' && !inBlanked(d.start, d.end))
         .map((d) => (d.fix?.edits.some((e) => inBlanked(e.start, e.end)) ? { ...d, fix: undefined } : d));
     }
@@ -273,6 +282,11 @@ function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classifica
     readable = readable.slice(0, start) + readable.slice(start, end).replace(/[^\r]/g, ' ') + readable.slice(end);
   }
   return [];
+}
+
+/** Lines that are only `...` (indented: at column 0 it ends a YAML document) or `…`, blanked. */
+function blankElisions(text: string): string {
+  return text.replace(/^(?:[ \t]+\.\.\.|[ \t]*…)[ \t]*(?:#.*)?$/gm, (line) => ' '.repeat(line.length));
 }
 
 function limitDiagnostic(problem: YamlLimitProblem): K8sDiagnostic {
