@@ -45,6 +45,12 @@ describe('near matches are validated as the match', () => {
     expect(diagnostics[0]!.fix?.edits[0]?.text).toBe('Deployment');
   });
 
+  it('reads `metdata` as the metadata that holds the name', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetdata:\n  name: Web\nspec:\n  containers:\n  - name: web\n    image: nginx\n';
+    // The name is checked as metadata.name (upper case is not a DNS name), and not reported missing.
+    expect(found(text)).toEqual(['k8s/unknown-field metdata', 'k8s/dns-name Web']);
+  });
+
   it('says nothing more for a correct manifest', () => {
     const text = deployment(
       'spec:\n  selector:\n    matchLabels:\n      app: shop\n  template:\n    metadata:\n      labels:\n        app: shop\n    spec:\n      containers:\n      - name: shop\n        image: nginx:1.27\n',

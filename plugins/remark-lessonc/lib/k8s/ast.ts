@@ -34,7 +34,7 @@ export interface Visit {
   shape: Shape;
   typeName?: string;
   /** Fields of this map written with a near typo (`spce` for `spec`) and checked as the field. */
-  standIns?: Set<string>;
+  standIns?: Map<string, Pair>;
 }
 
 export function newWalkContext(schema: KubernetesSchema, text: string, doc: Document.Parsed, fragment: boolean): WalkContext {

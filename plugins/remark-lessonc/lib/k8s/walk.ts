@@ -21,19 +21,20 @@ import { isPlaceholder } from '../placeholder.ts';
 
 export { newWalkContext, type Visit, type WalkContext } from './ast.ts';
 
-export function walkValue(node: Node | null, shape: Shape, path: PathSegment[], ctx: WalkContext, pair?: Pair, parent?: Visit, rules: readonly K8sRule[] = k8sRules): void {
+/** Walks a value against its shape; returns the visit it made (undefined when there was nothing to check). */
+export function walkValue(node: Node | null, shape: Shape, path: PathSegment[], ctx: WalkContext, pair?: Pair, parent?: Visit, rules: readonly K8sRule[] = k8sRules): Visit | undefined {
   const resolved = ctx.schema.resolve(shape);
-  if (!resolved || isNullNode(node)) return;
+  if (!resolved || isNullNode(node)) return undefined;
   // A placeholder stands for any value: nothing to check in it.
-  if (isPlaceholderNode(node, ctx.text)) return;
+  if (isPlaceholderNode(node, ctx.text)) return undefined;
   const target = resolved.shape;
   const visit: Visit = { node: node!, path, pair, parent, shape: target, typeName: resolved.typeName };
-  if (target.t === 'any') return;
-  for (const rule of rules) if (rule.value && !rule.value(visit, ctx)) return;
+  if (target.t === 'any') return visit;
+  for (const rule of rules) if (rule.value && !rule.value(visit, ctx)) return visit;
   if (target.t === 'object') {
     walkMap(visit, ctx, rules);
     for (const rule of rules) rule.map?.(visit, ctx);
-    return;
+    return visit;
   }
   if (target.t === 'array') {
     // Before the items: split-list-item tells required (run per item) which missing fields it explains.
@@ -42,9 +43,10 @@ export function walkValue(node: Node | null, shape: Shape, path: PathSegment[], 
       walkValue(deref(item, ctx), target.items ?? { t: 'any' }, [...path, index], ctx, undefined, visit, rules);
     });
     for (const rule of rules) rule.seq?.(visit, ctx);
-    return;
+    return visit;
   }
   for (const rule of rules) rule.scalar?.(visit, ctx);
+  return visit;
 }
 
 function walkMap(visit: Visit, ctx: WalkContext, rules: readonly K8sRule[]): void {
@@ -65,7 +67,7 @@ function walkMap(visit: Visit, ctx: WalkContext, rules: readonly K8sRule[]): voi
       for (const rule of rules) checkAs ??= rule.unknownField?.(visit, pair, key, ctx);
       const near = checkAs ? shape.p?.[checkAs] : undefined;
       if (near) {
-        (visit.standIns ??= new Set()).add(checkAs!);
+        (visit.standIns ??= new Map()).set(checkAs!, pair);
         walkValue(value, near, [...visit.path, checkAs!], ctx, pair, visit, rules);
       }
     }
@@ -74,6 +76,6 @@ function walkMap(visit: Visit, ctx: WalkContext, rules: readonly K8sRule[]): voi
 
 /** Walks the top-level object of a manifest and runs the document rules on it. */
 export function walkDocument(root: Visit, ctx: WalkContext, rules: readonly K8sRule[] = k8sRules): void {
-  walkValue(root.node, { ref: root.typeName! }, [], ctx, undefined, undefined, rules);
-  for (const rule of rules) rule.document?.(root, ctx);
+  const walked = walkValue(root.node, { ref: root.typeName! }, [], ctx, undefined, undefined, rules) ?? root;
+  for (const rule of rules) rule.document?.(walked, ctx);
 }

@@ -63,7 +63,7 @@ export function checkRequired(visit: Visit, ctx: WalkContext): void {
 export function checkTopLevelName(root: Visit, ctx: WalkContext): void {
   if (ctx.fragment) return;
   const map = root.node as YAMLMap;
-  const metadataPair = findPair(map, 'metadata');
+  const metadataPair = findPair(map, 'metadata') ?? root.standIns?.get('metadata');
   const metadata = metadataPair?.value;
   if (isMap(metadata) && (findPair(metadata, 'name') || findPair(metadata, 'generateName'))) return;
   const anchor = metadataPair ? (metadataPair.key as { range: [number, number] }).range : anchorRange(root);
