@@ -140,6 +140,9 @@ function inlineList(text: string): string[] | undefined {
 
 /** Bulleted values: `- "Allow" (default): ...`, `* Exact: ...`, `- In: ...`, `Localhost - ...`. */
 function bulletList(text: string): string[] | undefined {
+  // Kubernetes' own list: `Possible enum values:\n - \`"Always"\` means ...`.
+  const generated = [...text.matchAll(/(?:^|\n)\s*-\s+`"([^"`]*)"`/g)].map((m) => m[1]!);
+  if (generated.length >= 2) return generated;
   const marked = [...text.matchAll(/(?:^|\n|;\s|\.\s)\s*[-*]\s+[`"']*([A-Za-z][A-Za-z0-9]*)[`"']*(?:\s*\(default\))?\s*:/g)].map((m) => m[1]!);
   if (marked.length >= 2) return marked;
   const dashed = [...text.matchAll(/(?:^|\n|\.\s)[ \t]*([A-Z][A-Za-z0-9]*) - /g)].map((m) => m[1]!);

@@ -22,6 +22,7 @@ describe('enums from the descriptions', () => {
     expect(enumFromProse('scope specifies the scope of this rule. Valid values are "Cluster", "Namespaced", and "*" "Cluster" means that only cluster-scoped resources match.')).toEqual(['Cluster', 'Namespaced', '*']);
     expect(enumFromProse('PathType can be one of the following values: * Exact: Matches exactly. * Prefix: Matches a prefix. * ImplementationSpecific: Up to the IngressClass.')).toEqual(['Exact', 'Prefix', 'ImplementationSpecific']);
     expect(enumFromProse('Effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.')).toEqual(['NoSchedule', 'PreferNoSchedule', 'NoExecute', '']);
+    expect(enumFromProse('Image pull policy.\n\nPossible enum values:\n - `"Always"` means that kubelet always attempts to pull the latest image.\n - `"IfNotPresent"` means that kubelet pulls if the image isn\'t present on disk.\n - `"Never"` means that kubelet never pulls an image.')).toEqual(['Always', 'IfNotPresent', 'Never']);
     // Not plain lists: nothing is invented.
     expect(enumFromProse('Valid values are integers greater than 0.')).toBeUndefined();
     expect(enumFromProse('Valid values are "None", empty string (""), or a valid IP address.')).toBeUndefined();
