@@ -43,6 +43,11 @@ describe('placeholders are any value', () => {
     expect(check('apiVersion: <version>\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n')).toEqual([]);
   });
 
+  it('cannot judge a value with a placeholder inside it', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${ENV}\n  labels:\n    app: shop-<team>\nspec:\n  containers:\n  - name: web-<n>\n    image: nginx:<tag>\n    resources:\n      limits:\n        memory: <size>Mi\n';
+    expect(check(text)).toEqual([]);
+  });
+
   it('still reports the same values written literally', () => {
     const text = pod('Web_Server', '    image: nginx\n    imagePullPolicy: sometimes\n    ports:\n    - containerPort: eighty\n', '  volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: {a: b}\n');
     expect(check(text).map((d) => d.ruleId)).toEqual(['k8s/dns-name', 'k8s/type', 'k8s/enum', 'k8s/type']);

@@ -8,7 +8,7 @@ import type { Shape } from './schema-types.ts';
 import type { KubernetesSchema } from './schema.ts';
 import type { K8sDiagnostic, PathSegment } from './diagnostic.ts';
 import { MAX_ALIAS_COUNT } from '../yaml/parse.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { containsPlaceholder, isPlaceholder } from '../placeholder.ts';
 
 export interface WalkContext {
   schema: KubernetesSchema;
@@ -66,8 +66,10 @@ export function isNullNode(node: Node | null): boolean {
  */
 export function isPlaceholderNode(node: Node | null, text: string): boolean {
   if (!node?.range) return false;
-  if (!isScalar(node) && !(isMap(node) && (node as YAMLMap).flow)) return false;
-  return isPlaceholder(text.slice(node.range[0], node.range[1]));
+  const source = text.slice(node.range[0], node.range[1]);
+  // A scalar with a placeholder in it (`nginx:<tag>`, `web-${ENV}`, `<size>Mi`) cannot be judged either.
+  if (isScalar(node)) return isPlaceholder(source) || containsPlaceholder(source);
+  return isMap(node) && !!(node as YAMLMap).flow && isPlaceholder(source);
 }
 
 /** The pair of a map whose key is `name`. */
