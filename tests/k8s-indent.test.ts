@@ -98,3 +98,23 @@ describe('lost indentation is rebuilt from the schema', () => {
     expect(check('services:\nweb:\nimage: nginx\n').filter((d) => d.ruleId === 'k8s/lost-indentation')).toEqual([]);
   });
 });
+
+describe('a snippet being fixed comes out canonical', () => {
+  const check = (text: string) => checkYamlSnippetDetailed(text, {}, ctx).diagnostics;
+  const fourSpaces = 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\nspec:\n    containers:\n        - name: web\n          image: nginx\n';
+
+  it('re-indents a 4-space manifest along with its typo fix, and again changes nothing', () => {
+    const text = fourSpaces.replace('image', 'imgae');
+    const reindent = check(text).find((d) => d.ruleId === 'yaml/indent');
+    expect(reindent).toMatchObject({ severity: 'info', messageId: 'rule.yaml/indent.canonical' });
+    expect(reindent!.fix?.safe).toBe(true);
+    const once = fixAll(text).text;
+    expect(once).toBe('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n');
+    expect(fixAll(once).text).toBe(once);
+  });
+
+  it('leaves the layout of a snippet with nothing to fix alone', () => {
+    expect(check(fourSpaces)).toEqual([]);
+    expect(fixAll(fourSpaces).text).toBe(fourSpaces);
+  });
+});

@@ -28,6 +28,7 @@ const broken: Record<string, string> = {
   'k8s/api-version': 'apiVersion: apps/v1beta1\nkind: Deployment\nmetadata:\n  name: web\n',
   'k8s/unknown-kind': 'apiVersion: v1\nkind: configmap\nmetadata:\n  name: web\n',
   'k8s/lost-indentation': 'apiVersion: v1\nkind: Pod\nmetadata:\nname: web\nspec:\ncontainers:\n- name: web\nimage: nginx\n',
+  'yaml/indent': 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\nspec:\n    containers:\n    - name: web\n      imgae: nginx\n',
   'yaml/tab-indent': 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n',
   'yaml/duplicate-key': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: other\n',
   'yaml/missing-char': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "web\n',

@@ -9,7 +9,7 @@ import { parseYamlDocuments } from '../yaml/parse.ts';
 import { aliasLimitProblems, yamlTextLimit, type YamlLimitProblem } from '../yaml/limits.ts';
 import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
 import { applyEdits } from '../fix/apply.ts';
-import { isJsonSnippet } from '../yaml/canonical-indent.ts';
+import { canonicalIndentEdits, isJsonSnippet, sameReading } from '../yaml/canonical-indent.ts';
 import { lostFragmentIndentation, lostIndentation } from './lost-indentation.ts';
 import { type KubernetesSchema, loadSchema } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
@@ -18,7 +18,7 @@ import { chooseTabWidth, type RootTypes } from './tab-width.ts';
 import { type K8sDiagnostic, ruleUrl } from './diagnostic.ts';
 import { walkValue, walkDocument } from './walk.ts';
 import { newWalkContext, keyText, findPair, isNullNode, nodeRange, type Visit } from './ast.ts';
-import { say } from '../messages.ts';
+import { say, sayFix } from '../messages.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
@@ -199,6 +199,8 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
     diagnostics.push(finding);
   }
   if (tabFix && !parseOk) diagnostics.push(...lookPastTabs(text, tabFix, meta, context, diagnostics));
+  const reindent = parseOk && !tabs ? canonicalIndentFinding(text, meta, diagnostics) : undefined;
+  if (reindent) diagnostics.push(reindent);
   return { classification, diagnostics: diagnostics.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
@@ -282,6 +284,28 @@ function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classifica
     readable = readable.slice(0, start) + readable.slice(start, end).replace(/[^\r]/g, ' ') + readable.slice(end);
   }
   return [];
+}
+
+/**
+ * A snippet that is being fixed comes out in canonical indentation (learners copy the fixed text):
+ * when some other fix is offered and the snippet is not indented 2 spaces a level with list items at
+ * their key, an info with the safe re-indent. Never on its own, so correct snippets keep their layout.
+ */
+function canonicalIndentFinding(text: string, meta: SnippetMeta, diagnostics: K8sDiagnostic[]): K8sDiagnostic | undefined {
+  if (isJsonSnippet(text, meta) || !diagnostics.some((d) => d.fix)) return undefined;
+  const edits = canonicalIndentEdits(text);
+  if (!edits.length || !sameReading(text, applyEdits(text, edits))) return undefined;
+  const first = edits[0]!;
+  const lineEnd = text.indexOf('\n', first.start);
+  return {
+    ruleId: 'yaml/indent',
+    severity: 'info',
+    ...say('rule.yaml/indent.canonical'),
+    start: first.start,
+    end: Math.max(first.start + 1, lineEnd < 0 ? text.length : lineEnd),
+    url: ruleUrl('yaml/indent'),
+    fix: { safe: true, ...sayFix('fix.yaml/indent.canonical'), edits },
+  };
 }
 
 /** Lines that are only `...` (indented: at column 0 it ends a YAML document) or `…`, blanked. */
