@@ -77,6 +77,79 @@ const LESSONC_ITEM_ENUMS: Record<string, Record<string, string[]>> = {
 
 type Json = any;
 
+/**
+ * Fields whose description lists fewer values than the API server accepts: Toleration.operator
+ * takes `""` (Equal) and, in the kubernetes.io examples, `Gt`/`Lt` (numeric tolerations).
+ */
+const PROSE_ENUM_EXCLUDED = new Set(['io.k8s.api.core.v1.Toleration.operator']);
+
+/** The phrases after which a description lists a field's values. */
+const VALUE_LIST = /(?:Possible enum values|Valid values are|Allowed values are|allowed values are|Acceptable values are|Valid options are|Supported values(?: are)?|Possible values are|Valid operators are|can be one of the following values|cares about -)\s*:?\s*/;
+const WORD = String.raw`[A-Za-z*][A-Za-z0-9*]*`;
+const QUOTED = String.raw`"[A-Za-z*][A-Za-z0-9* ]*"|'[A-Za-z*][A-Za-z0-9* ]*'|\x60"?[A-Za-z*][A-Za-z0-9*]*"?\x60`;
+
+/**
+ * The values a description lists in prose, when it lists them plainly: `Valid values are "Merge"
+ * and "Strict"`, `allowed values are NoSchedule, PreferNoSchedule and NoExecute`, a bulleted list
+ * (`- "Allow" (default): ...`, `* Exact: ...`, `Localhost - ...`), or Kubernetes' own `Possible enum
+ * values:` list. Anything less plain (`either:`, `integers greater than 0`, `["Ingress"]`, values
+ * with descriptions in between) gives nothing: a wrong enum would be a false alarm. A description
+ * that says what empty means allows the empty string too.
+ */
+export function enumFromProse(description: string | undefined): string[] | undefined {
+  if (!description) return undefined;
+  const match = VALUE_LIST.exec(description);
+  if (!match) return undefined;
+  const rest = description.slice(match.index + match[0].length);
+  const values = inlineList(rest) ?? bulletList(rest);
+  if (!values || values.length < 2 || new Set(values).size !== values.length) return undefined;
+  if (/\b(empty|unset) (means|value)|\bif empty\b|\bwhen empty\b|\bEmpty means\b/i.test(description)) values.push('');
+  return values;
+}
+
+function unquoteValue(token: string): string {
+  return token.replace(/^[`"']+|[`"']+$/g, '');
+}
+
+/** `A, B and C` / `"A", "B", or "C"`: every item quoted alike, the list ending a sentence or clause. */
+function inlineList(text: string): string[] | undefined {
+  const item = new RegExp(String.raw`^(${QUOTED}|${WORD})`);
+  const separator = /^(,\s*(and|or)\s+|,\s*|\s+(and|or)\s+)/;
+  const values: string[] = [];
+  let rest = text;
+  let style: string | undefined;
+  for (;;) {
+    const found = item.exec(rest);
+    if (!found) return undefined;
+    const token = found[1]!;
+    const tokenStyle = /^[`"']/.test(token) ? token[0] : 'bare';
+    if (style && tokenStyle !== style) return undefined;
+    style = tokenStyle;
+    values.push(unquoteValue(token));
+    rest = rest.slice(token.length);
+    const sep = separator.exec(rest);
+    if (!sep) break;
+    rest = rest.slice(sep[0].length);
+  }
+  // What follows the list: the end of a sentence or clause, or (quoted lists) the next sentence.
+  if (!/^(\s*$|[.;]|\s*\n|\s+\(|\s+["'`]|\s+for all\b)/.test(rest)) return undefined;
+  const allOf = values.at(-1) === '*' && /^\s+for all\b/.test(rest);
+  if (style === 'bare' && !allOf && !/^(\s*$|\.(\s|$)|\s*\n|\s+\()/.test(rest)) return undefined;
+  return values;
+}
+
+/** Bulleted values: `- "Allow" (default): ...`, `* Exact: ...`, `- In: ...`, `Localhost - ...`. */
+function bulletList(text: string): string[] | undefined {
+  // Kubernetes' own list: `Possible enum values:\n - \`"Always"\` means ...`.
+  const generated = [...text.matchAll(/(?:^|\n)\s*-\s+`"([^"`]*)"`/g)].map((m) => m[1]!);
+  if (generated.length >= 2) return generated;
+  const marked = [...text.matchAll(/(?:^|\n|;\s|\.\s)\s*[-*]\s+[`"']*([A-Za-z][A-Za-z0-9]*)[`"']*(?:\s*\(default\))?\s*:/g)].map((m) => m[1]!);
+  if (marked.length >= 2) return marked;
+  const dashed = [...text.matchAll(/(?:^|\n|\.\s)[ \t]*([A-Z][A-Za-z0-9]*) - /g)].map((m) => m[1]!);
+  if (dashed.length >= 2) return dashed;
+  return undefined;
+}
+
 /** First sentence of an API description, short enough for hover text and errata. */
 export function shortDescription(text: string | undefined): string | undefined {
   if (!text) return undefined;
@@ -117,6 +190,11 @@ function convert(schema: Json, listKeyFields: Set<string>, ownerName: string | n
           field.def = prop.default;
         }
         if (ownerName && LESSONC_ENUMS[ownerName]?.[name]) field.enum = LESSONC_ENUMS[ownerName][name];
+        else if (!field.enum) {
+          const prose = PROSE_ENUM_EXCLUDED.has(`${ownerName}.${name}`) ? undefined : enumFromProse(prop.description);
+          if (prose && field.t === 'string') field.enum = prose;
+          else if (prose && field.t === 'array' && field.items?.t === 'string' && !field.items.enum) field.items = { ...field.items, enum: prose };
+        }
         if (ownerName && LESSONC_ITEM_ENUMS[ownerName]?.[name] && field.t === 'array' && field.items) {
           field.items = { ...field.items, enum: LESSONC_ITEM_ENUMS[ownerName][name] };
         }
@@ -208,7 +286,7 @@ export function generate(sourceRoot: string, version: string): CompactSchema {
     source: {
       documents: files.map((f) => relative(sourceRoot, f)).concat(existsSync(patchFile) ? [relative(sourceRoot, patchFile)] : []),
       origin: `kubernetes-sigs/kubectl-validate@${KUBECTL_VALIDATE_COMMIT} pkg/openapiclient/builtins/${version}`,
-      lessonc: 'enums from API server validation code: see scripts/gen-k8s-schema.ts LESSONC_ENUMS',
+      lessonc: 'enums from API server validation code (scripts/gen-k8s-schema.ts LESSONC_ENUMS) and from the value lists of field descriptions (enumFromProse)',
     },
     gvk: sortedGvk,
     types,

@@ -9,20 +9,27 @@ import { parseYamlDocuments } from '../yaml/parse.ts';
 import { aliasLimitProblems, yamlTextLimit, type YamlLimitProblem } from '../yaml/limits.ts';
 import { hasTabIndent, lineSpans, tabIndentFix } from '../yaml/tab-indent.ts';
 import { applyEdits } from '../fix/apply.ts';
+import { canonicalIndentEdits, isJsonSnippet, sameReading } from '../yaml/canonical-indent.ts';
+import { lostFragmentIndentation, lostIndentation } from './lost-indentation.ts';
 import { type KubernetesSchema, loadSchema } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
 import { buildOutline, resolveOutline, unquote } from './outline.ts';
 import { chooseTabWidth, type RootTypes } from './tab-width.ts';
 import { type K8sDiagnostic, ruleUrl } from './diagnostic.ts';
-import { newWalkContext, walkValue, keyText, findPair, type Visit } from './walk.ts';
+import { walkValue, walkDocument } from './walk.ts';
+import { newWalkContext, keyText, findPair, isNullNode, nodeRange, type Visit } from './ast.ts';
+import { say, sayFix } from '../messages.ts';
+import { isPlaceholder } from '../placeholder.ts';
 import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
 import { wrongApiVersion } from './rules/api-version.ts';
-import { checkTopLevelName } from './rules/required.ts';
 import { editDistance } from '../edit-distance.ts';
+import { lineStartOf, lineEndOf } from './text-lines.ts';
 
 export interface CheckContext {
   kubernetesVersion: string;
+  /** The snippet leaves parts out (a `...` line): required fields are not expected, as in a fragment. */
+  excerpt?: boolean;
 }
 
 export interface CheckResult {
@@ -75,23 +82,22 @@ function scalarText(value: unknown): string {
   return isScalar(value) ? String((value as Scalar).value ?? '') : '';
 }
 
-function validateDocuments(text: string, documents: Document.Parsed[], schema: KubernetesSchema, classification: Classification): K8sDiagnostic[] {
+function validateDocuments(text: string, documents: Document.Parsed[], schema: KubernetesSchema, classification: Classification, excerpt = false): K8sDiagnostic[] {
   const findings: K8sDiagnostic[] = [];
   const seenCustom = new Set<string>();
   const fragment = classification.kind === 'yaml-fragment';
   for (const doc of documents) {
     const contents = doc.contents as Node | null;
     if (!contents || (isScalar(contents) && (contents as Scalar).value === null)) continue;
-    const ctx = newWalkContext(schema, text, doc, fragment);
+    const ctx = newWalkContext(schema, text, doc, fragment || excerpt);
     if (fragment) {
       if (!classification.assumedTypeName) continue;
       walkValue(contents, { ref: classification.assumedTypeName }, [], ctx);
-      for (const finding of ctx.findings) finding.message += ` (read as a \`${classification.assumedType}\` fragment)`;
       findings.push(...ctx.findings);
       continue;
     }
     if (!isMap(contents)) {
-      findings.push({ ruleId: 'k8s/type', severity: 'error', message: 'Unexpected value, expected a Kubernetes object (a map with `apiVersion` and `kind`)', start: contents.range![0], end: Math.max(contents.range![0] + 1, contents.range![1]), url: ruleUrl('k8s/type') });
+      findings.push({ ruleId: 'k8s/type', severity: 'error', ...say('rule.k8s/type.notAnObject'), start: contents.range![0], end: Math.max(contents.range![0] + 1, contents.range![1]), url: ruleUrl('k8s/type') });
       continue;
     }
     const map = contents as YAMLMap;
@@ -100,12 +106,22 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
     const missing = (field: string): void => {
       const first = map.items[0]?.key as Node | undefined;
       const [start, end] = first?.range ? [first.range[0], first.range[1]] : [map.range![0], map.range![0] + 1];
-      findings.push({ ruleId: 'k8s/required', severity: 'error', message: `Missing required field \`${field}\` in a Kubernetes object`, start, end, fieldPath: field, url: ruleUrl('k8s/required') });
+      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.topLevel', { field }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
     };
-    if (!apiPair) missing('apiVersion');
-    if (!kindPair) missing('kind');
+    // `apiVersion:` with nothing after it: the field is there, its value is not.
+    const empty = (pair: typeof apiPair, field: string): void => {
+      if (!pair || !isNullNode(pair.value as Node | null)) return;
+      const [start, end] = nodeRange(pair.key as Node);
+      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.empty', { field, type: scalarText(kindPair?.value) || 'object' }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
+    };
+    empty(apiPair, 'apiVersion');
+    empty(kindPair, 'kind');
+    if (!apiPair && !excerpt) missing('apiVersion');
+    if (!kindPair && !excerpt) missing('kind');
     let kind = scalarText(kindPair?.value);
-    const apiVersion = scalarText(apiPair?.value);
+    // `kind: <Kind>`: any kind, so nothing to check against; `apiVersion: <version>`: any served one.
+    if (isPlaceholder(kind)) continue;
+    const apiVersion = isPlaceholder(scalarText(apiPair?.value)) ? schema.apiVersionsOfKind(kind).at(-1) ?? '' : scalarText(apiPair?.value);
     if (!kind) {
       if (classification.assumedTypeName) {
         walkValue(map, { ref: classification.assumedTypeName }, [], ctx);
@@ -123,20 +139,18 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
         if (wrong) findings.push(wrong);
         typeName = schema.newestTypeForKind(kind);
       } else {
-        const finding = unknownKind(schema, apiVersion, kind, valueRange, seenCustom);
+        const { finding, checkAs } = unknownKind(schema, apiVersion, kind, valueRange, seenCustom);
         if (finding) findings.push(finding);
-        // A letter-case slip of a built-in kind (`configmap`) is still validated as that kind.
-        const sameCase = schema.kindsNamedLike(apiVersion, kind)[0];
-        if (!sameCase) continue;
-        kind = sameCase;
-        typeName = schema.typeForKind(apiVersion, sameCase);
+        // A letter-case slip (`configmap`) or a single near kind (`Deploymnet`) is validated as that kind.
+        if (!checkAs) continue;
+        kind = checkAs;
+        typeName = schema.typeForKind(apiVersion, checkAs);
       }
     }
     if (!typeName) continue;
     ctx.kind = kind;
-    walkValue(map, { ref: typeName }, [], ctx);
     const root: Visit = { node: map, path: [], shape: schema.type(typeName)!.shape, typeName };
-    checkTopLevelName(root, ctx);
+    walkDocument(root, ctx);
     findings.push(...ctx.findings);
   }
   return findings;
@@ -148,13 +162,21 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   // Too large or too deeply nested to parse safely: that is the one thing to say.
   const limit = yamlTextLimit(text);
   if (limit) return { classification: { kind: 'yaml' }, diagnostics: [limitDiagnostic(limit)] };
+  // A line that is only `...` or `…` stands for what the author left out: read it as a blank line
+  // (same length, so every offset holds).
+  const elided = blankElisions(text);
+  if (elided !== text) return checkYamlSnippetDetailed(elided, meta, { ...context, excerpt: true });
   const documents = parseYamlDocuments(text);
   const classification = classifyWithSchema(text, meta, schema, documents);
   const kubernetes = classification.kind === 'manifest' || classification.kind === 'yaml-fragment';
   const rootTypes = rootTypesFor(schema, classification);
   const tabs = hasTabIndent(text);
+  // Every line at column 0: the one thing to say is where the indentation goes; the rest follows from it.
+  const flat = !tabs && !isJsonSnippet(text, meta);
+  const lost = flat && kubernetes ? lostIndentation(text, schema, classification.assumedTypeName) : flat && classification.kind === 'yaml' ? lostFragmentIndentation(text, schema) : undefined;
+  if (lost) return { classification, diagnostics: [lost] };
   const tabWidth = tabs && kubernetes ? chooseTabWidth(text, schema, rootTypes) : 4;
-  const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth) : undefined;
+  const tabFix = tabs && kubernetes ? tabIndentFix(text, tabWidth, { canonical: !isJsonSnippet(text, meta) }) : undefined;
   const syntax: K8sDiagnostic[] = [...checkYamlSyntax(text, { tabFix, documents }), ...aliasLimitProblems(documents).map(limitDiagnostic)];
   if (!kubernetes) return { classification, diagnostics: syntax };
 
@@ -168,14 +190,17 @@ export function checkYamlSnippetDetailed(text: string, meta: SnippetMeta, contex
   // A missing colon explains the parser's complaints about that line; keep only tab complaints.
   const diagnostics: K8sDiagnostic[] = syntax.filter((d) => d.ruleId === 'yaml/tab-indent' || !onColonLine(d.start));
   diagnostics.push(...missingColons);
-  if (parseOk) {
-    for (const finding of validateDocuments(text, documents, schema, classification)) {
-      // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
-      if (finding.ruleId === 'k8s/type' && colonLines.some(([s]) => s >= finding.start && s < finding.end)) continue;
-      diagnostics.push(finding);
-    }
+  // A syntax error does not hide the rest: the parser recovers, and the schema rules check what it
+  // read, except on the lines around an error (what the parser made of them is a guess).
+  const schemaFindings = parseOk ? validateDocuments(text, documents, schema, classification, context.excerpt) : !tabFix ? lookPastSyntaxErrors(text, schema, classification, context.excerpt) : [];
+  for (const finding of schemaFindings) {
+    // `path /` + `port 80` parse as one string where a map is expected: the colons explain it.
+    if (finding.ruleId === 'k8s/type' && colonLines.some(([s, e]) => finding.start <= e && finding.end > s)) continue;
+    diagnostics.push(finding);
   }
   if (tabFix && !parseOk) diagnostics.push(...lookPastTabs(text, tabFix, meta, context, diagnostics));
+  const reindent = parseOk && !tabs ? canonicalIndentFinding(text, meta, diagnostics) : undefined;
+  if (reindent) diagnostics.push(reindent);
   return { classification, diagnostics: diagnostics.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
@@ -210,6 +235,82 @@ function indentationMap(from: string, to: string): (offset: number) => number {
     const toIndent = indent(to, target);
     return target.start + (column >= fromIndent ? column - fromIndent + toIndent : Math.min(column, toIndent));
   };
+}
+
+/**
+ * A syntax error stops nothing else: the lines the parser cannot read are blanked (spaces, so every
+ * offset stays) until the rest parses, and the schema rules check that. Findings about a missing
+ * field or a split item are left out (a blanked line may have held the field), and so are findings
+ * and fixes touching a blanked line.
+ */
+function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classification: Classification, excerpt = false): K8sDiagnostic[] {
+  let readable = text;
+  const blanked: [number, number][] = [];
+  const firstErrors = new Set<number>();
+  for (let round = 0; round < 12; round++) {
+    const errors = parseYamlDocuments(readable).flatMap((doc) => doc.errors);
+    if (!errors.length) {
+      const inBlanked = (start: number, end: number): boolean => blanked.some(([s, e]) => start <= e && end >= s);
+      return validateDocuments(readable, parseYamlDocuments(readable), schema, classification, excerpt)
+        .filter((d) => d.ruleId !== 'k8s/required' && d.ruleId !== 'k8s/split-list-item' && !inBlanked(d.start, d.end))
+        .map((d) => (d.fix?.edits.some((e) => inBlanked(e.start, e.end)) ? { ...d, fix: undefined } : d));
+    }
+    // One line a round: blanking a line changes what the parser makes of the next ones.
+    const error = errors[0]!;
+    let start = lineStartOf(readable, Math.max(error.pos[0], error.pos[1] - 1));
+    // A line that read fine before a blank now runs on into the stray line after it (`kind: Pod`
+    // before an indented `labels:`): blank that line instead.
+    if (round > 0 && !firstErrors.has(start)) {
+      const next = readable.slice(lineEndOf(readable, start)).search(/\n[ \t]*[^\s#]/);
+      if (next >= 0) start = lineEndOf(readable, start) + next + 1;
+    }
+    // An unclosed quote is reported where the text ends: blank the line that opens it.
+    if (error.code === 'MISSING_CHAR') {
+      const lines = readable.slice(0, start).split('\n');
+      let offset = start;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        offset -= lines[i]!.length + (i < lines.length - 1 ? 1 : 0);
+        if ((lines[i]!.match(/"/g)?.length ?? 0) % 2 === 1 || (lines[i]!.match(/'/g)?.length ?? 0) % 2 === 1) {
+          start = offset;
+          break;
+        }
+      }
+    }
+    if (round === 0) for (const e of errors) firstErrors.add(lineStartOf(readable, e.pos[0])).add(lineStartOf(readable, Math.max(e.pos[0], e.pos[1] - 1)));
+    const newline = readable.indexOf('\n', start);
+    const end = newline < 0 ? readable.length : newline;
+    if (end <= start || readable.slice(start, end).trim() === '') return [];
+    blanked.push([start, end]);
+    readable = readable.slice(0, start) + readable.slice(start, end).replace(/[^\r]/g, ' ') + readable.slice(end);
+  }
+  return [];
+}
+
+/**
+ * A snippet that is being fixed comes out in canonical indentation (learners copy the fixed text):
+ * when some other fix is offered and the snippet is not indented 2 spaces a level with list items at
+ * their key, an info with the safe re-indent. Never on its own, so correct snippets keep their layout.
+ */
+function canonicalIndentFinding(text: string, meta: SnippetMeta, diagnostics: K8sDiagnostic[]): K8sDiagnostic | undefined {
+  if (isJsonSnippet(text, meta) || !diagnostics.some((d) => d.fix)) return undefined;
+  const edits = canonicalIndentEdits(text);
+  if (!edits.length || !sameReading(text, applyEdits(text, edits))) return undefined;
+  const first = edits[0]!;
+  const lineEnd = text.indexOf('\n', first.start);
+  return {
+    ruleId: 'yaml/indent',
+    severity: 'info',
+    ...say('rule.yaml/indent.canonical'),
+    start: first.start,
+    end: Math.max(first.start + 1, lineEnd < 0 ? text.length : lineEnd),
+    url: ruleUrl('yaml/indent'),
+    fix: { safe: true, ...sayFix('fix.yaml/indent.canonical'), edits },
+  };
+}
+
+/** Lines that are only `...` (indented: at column 0 it ends a YAML document) or `…`, blanked. */
+function blankElisions(text: string): string {
+  return text.replace(/^(?:[ \t]+\.\.\.|[ \t]*…)[ \t]*(?:#.*)?$/gm, (line) => ' '.repeat(line.length));
 }
 
 function limitDiagnostic(problem: YamlLimitProblem): K8sDiagnostic {

@@ -5,28 +5,13 @@
  */
 import type { Edit, Fix } from '../types.ts';
 import { applyEdits } from '../fix/apply.ts';
+import { sayFix } from '../messages.ts';
+import { canonicalColumns, canonicalIndentEdits, sameReading } from './canonical-indent.ts';
 
 export const TAB_WIDTHS = [2, 4, 8] as const;
 
-interface LineSpan {
-  start: number;
-  /** End of the line content (before `\n`). */
-  end: number;
-}
-
-export function lineSpans(text: string): LineSpan[] {
-  const spans: LineSpan[] = [];
-  let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    if (newline < 0) {
-      spans.push({ start, end: text.length });
-      return spans;
-    }
-    spans.push({ start, end: newline > start && text[newline - 1] === '\r' ? newline - 1 : newline });
-    start = newline + 1;
-  }
-}
+export { lineSpans } from './lines.ts';
+import { lineSpans } from './lines.ts';
 
 /** Visual column after a run of leading whitespace, tabs advancing to the next multiple of width. */
 export function visualColumn(whitespace: string, tabWidth: number): number {
@@ -72,10 +57,27 @@ export function bestTabWidth(text: string, cost: (expanded: string, tabWidth: nu
   return best;
 }
 
-export function tabIndentFix(text: string, tabWidth: number): Fix {
-  return {
-    safe: true,
-    description: `Replace tab indentation with spaces (a tab taken as ${tabWidth} columns)`,
-    edits: tabIndentEdits(text, tabWidth),
-  };
+/**
+ * The fix for tab indentation: tabs expanded at `tabWidth`, and (unless `canonical` is false, as for
+ * JSON) the whole snippet re-indented canonically, 2 spaces a level, so a fixed fragment does not
+ * keep one depth per tab. The re-indent is used only when it reads the same as the plain expansion.
+ */
+export function tabIndentFix(text: string, tabWidth: number, options: { canonical?: boolean } = {}): Fix {
+  const expanded = applyEdits(text, tabIndentEdits(text, tabWidth));
+  const columns = options.canonical === false ? undefined : canonicalColumns(expanded);
+  if (!columns || !sameReading(expanded, applyEdits(expanded, canonicalIndentEdits(expanded)))) {
+    return { safe: true, ...sayFix('fix.yaml/tab-indent.spaces', { width: tabWidth }), edits: tabIndentEdits(text, tabWidth) };
+  }
+  const edits: Edit[] = [];
+  lineSpans(text).forEach((span, i) => {
+    const line = text.slice(span.start, span.end);
+    const leading = /^[ \t]*/.exec(line)![0];
+    if (leading.length === line.length) {
+      if (leading.includes('\t')) edits.push({ start: span.start, end: span.end, text: '' });
+      return;
+    }
+    const column = columns[i];
+    if (column !== undefined && leading !== ' '.repeat(column)) edits.push({ start: span.start, end: span.start + leading.length, text: ' '.repeat(column) });
+  });
+  return { safe: true, ...sayFix('fix.yaml/tab-indent.canonical', { width: tabWidth }), edits };
 }

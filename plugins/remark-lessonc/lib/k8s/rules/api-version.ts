@@ -6,6 +6,7 @@
 import type { K8sDiagnostic } from '../diagnostic.ts';
 import { ruleUrl } from '../diagnostic.ts';
 import type { KubernetesSchema } from '../schema.ts';
+import { codeList, say, sayFix } from '../../messages.ts';
 
 const RULE = 'k8s/api-version';
 
@@ -16,11 +17,11 @@ export function wrongApiVersion(schema: KubernetesSchema, apiVersion: string, ki
   return {
     ruleId: RULE,
     severity: 'error',
-    message: `Unexpected apiVersion \`${apiVersion}\` for \`${kind}\`, expected ${served.map((v) => `\`${v}\``).join(' or ')} (Kubernetes ${schema.data.version})`,
+    ...say('rule.k8s/api-version.unexpected', { apiVersion, kind, expected: codeList(served, ' or '), version: schema.data.version }),
     start: range[0],
     end: range[1],
     fieldPath: 'apiVersion',
     url: ruleUrl(RULE),
-    fix: { safe: false, description: `Replace \`${apiVersion}\` with \`${best}\``, edits: [{ start: range[0], end: range[1], text: best }] },
+    fix: { safe: false, ...sayFix('fix.replace', { found: apiVersion, expected: best }), edits: [{ start: range[0], end: range[1], text: best }] },
   };
 }

@@ -4,9 +4,13 @@
  * a letter). Renaming can break references, so the suggested fix is unsafe.
  */
 import { isScalar, type Scalar } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { fieldNode, nodeRange } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { fieldNode, isPlaceholderNode, nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { shortTypeName } from '../schema.ts';
+import { say, sayFix } from '../../messages.ts';
+import type { MessageKey } from '../../i18n.ts';
+import type { K8sRule } from './rule.ts';
 
 const RULE = 'k8s/dns-name';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -25,14 +29,18 @@ const NAME_FORMAT_BY_KIND: Record<string, NameFormat | null> = {
   ClusterRoleBinding: null,
 };
 
-function valid(name: string, format: NameFormat): string | undefined {
+const FORMAT_KEY: Record<NameFormat, MessageKey> = {
+  subdomain: 'rule.k8s/dns-name.subdomain',
+  label: 'rule.k8s/dns-name.label',
+  rfc1035: 'rule.k8s/dns-name.rfc1035',
+};
+
+/** The catalogue key of what the name breaks, or undefined when it is valid. */
+function valid(name: string, format: NameFormat): MessageKey | undefined {
   const max = format === 'subdomain' ? 253 : 63;
-  if (name.length > max) return `at most ${max} characters`;
+  if (name.length > max) return 'rule.k8s/dns-name.tooLong';
   const pattern = format === 'subdomain' ? DNS1123_SUBDOMAIN : format === 'label' ? DNS1123_LABEL : DNS1035_LABEL;
-  if (pattern.test(name)) return undefined;
-  if (format === 'subdomain') return "lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
-  if (format === 'label') return "lower-case letters, digits and '-', starting and ending with a letter or digit";
-  return "lower-case letters, digits and '-', starting with a letter and ending with a letter or digit";
+  return pattern.test(name) ? undefined : FORMAT_KEY[format];
 }
 
 function suggestion(name: string, format: NameFormat): string | undefined {
@@ -43,6 +51,7 @@ function suggestion(name: string, format: NameFormat): string | undefined {
 }
 
 function checkName(visit: Visit, field: string, format: NameFormat, what: string, ctx: WalkContext): void {
+  if (isPlaceholderNode(fieldNode(visit, field, ctx)?.node ?? null, ctx.text)) return;
   const found = fieldNode(visit, field, ctx);
   if (!found || !isScalar(found.node) || typeof (found.node as Scalar).value !== 'string') return;
   const name = (found.node as Scalar).value as string;
@@ -53,12 +62,12 @@ function checkName(visit: Visit, field: string, format: NameFormat, what: string
   ctx.findings.push({
     ruleId: RULE,
     severity: 'error',
-    message: `Unexpected ${what} \`${name.length > 60 ? name.slice(0, 57) + '...' : name}\`, expected ${problem}${fixed ? ` (e.g. \`${fixed}\`)` : ''}`,
+    ...say(fixed ? `${problem}.example` as MessageKey : problem, { name: name.length > 60 ? name.slice(0, 57) + '...' : name, what, ...(problem === 'rule.k8s/dns-name.tooLong' ? { max: format === 'subdomain' ? 253 : 63 } : {}), ...(fixed ? { example: fixed } : {}) }),
     start,
     end,
     fieldPath: formatFieldPath([...visit.path, field]),
     url: ruleUrl(RULE),
-    fix: fixed ? { safe: false, description: `Rename to \`${fixed}\``, edits: [{ start, end, text: fixed }] } : undefined,
+    fix: fixed ? { safe: false, ...sayFix('fix.k8s/dns-name.rename', { name: fixed }), edits: [{ start, end, text: fixed }] } : undefined,
   });
 }
 
@@ -67,9 +76,18 @@ export function checkObjectName(visit: Visit, ctx: WalkContext): void {
   if (visit.path.length !== 1 || visit.path[0] !== 'metadata') return;
   const format = ctx.kind && ctx.kind in NAME_FORMAT_BY_KIND ? NAME_FORMAT_BY_KIND[ctx.kind] : 'subdomain';
   if (!format) return;
-  checkName(visit, 'name', format, `name for a ${ctx.kind ?? 'object'}`, ctx);
+  checkName(visit, 'name', format, ctx.kind ?? 'object', ctx);
 }
 
 export function checkContainerName(visit: Visit, ctx: WalkContext): void {
-  checkName(visit, 'name', 'label', 'container name', ctx);
+  checkName(visit, 'name', 'label', shortTypeName(visit.typeName), ctx);
 }
+
+export const dnsNameRule: K8sRule = {
+  id: RULE,
+  map(visit, ctx) {
+    const short = shortTypeName(visit.typeName);
+    if (short === 'ObjectMeta') checkObjectName(visit, ctx);
+    if (short === 'Container' || short === 'EphemeralContainer') checkContainerName(visit, ctx);
+  },
+};

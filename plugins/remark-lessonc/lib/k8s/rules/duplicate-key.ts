@@ -5,9 +5,11 @@
  * (the later one wins), so they are a warning. Duplicate keys inside one YAML map are yaml/duplicate-key.
  */
 import { isMap, isScalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { findPair, deref, nodeRange } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { findPair, deref, nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { codeList, say } from '../../messages.ts';
+import type { K8sRule } from './rule.ts';
 import { shortTypeName } from '../schema.ts';
 
 const RULE = 'k8s/duplicate-key';
@@ -35,11 +37,10 @@ export function checkListMapDuplicates(visit: Visit, ctx: WalkContext): void {
     }
     const [start, end] = nodeRange(item);
     const env = shortTypeName(itemType?.typeName) === 'EnvVar';
-    const described = keys.map((k, i) => `${k} \`${String(values[i])}\``).join(', ');
     ctx.findings.push({
       ruleId: RULE,
       severity: env ? 'warning' : 'error',
-      message: `Unexpected duplicate item in \`${String(visit.path[visit.path.length - 1])}\` (${described}), expected each ${keys.map((k) => `\`${k}\``).join(' + ')} once (item ${first} has the same)`,
+      ...say('rule.k8s/duplicate-key.item', { list: String(visit.path[visit.path.length - 1]), values: keys.map((k, i) => `\`${k}: ${String(values[i])}\``).join(', '), keys: codeList(keys, ' + '), first }),
       start,
       end: Math.min(end, ctx.text.indexOf('\n', start) < 0 ? end : ctx.text.indexOf('\n', start)),
       fieldPath: formatFieldPath([...visit.path, index]),
@@ -47,3 +48,5 @@ export function checkListMapDuplicates(visit: Visit, ctx: WalkContext): void {
     });
   });
 }
+
+export const duplicateKeyRule: K8sRule = { id: RULE, seq: checkListMapDuplicates };

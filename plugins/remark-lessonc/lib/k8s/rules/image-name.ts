@@ -7,9 +7,13 @@
  */
 import { isScalar, type Scalar } from 'yaml';
 import * as fs from 'node:fs';
-import type { WalkContext, Visit } from '../walk.ts';
-import { fieldNode, nodeRange } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { fieldNode, nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { say, sayFix } from '../../messages.ts';
+import { containsPlaceholder } from '../../placeholder.ts';
+import { shortTypeName } from '../schema.ts';
+import type { K8sRule } from './rule.ts';
 import { editDistance } from '../../edit-distance.ts';
 
 const RULE = 'k8s/image-name';
@@ -28,7 +32,7 @@ export function dockerOfficialImages(): Set<string> {
 
 /** Placeholders in documentation (`...`, `<image>`, `${IMAGE}`, `{{ .Values.image }}`). */
 function isPlaceholder(image: string): boolean {
-  return /\.\.\.|[<>{}$]/.test(image) || image.trim() === '';
+  return containsPlaceholder(image) || /[<>{}$]/.test(image) || image.trim() === '';
 }
 
 interface Suggestion {
@@ -68,15 +72,21 @@ export function checkImageName(visit: Visit, ctx: WalkContext): void {
   ctx.findings.push({
     ruleId: RULE,
     severity: 'warning',
-    message: suggestion
-      ? `Unexpected image \`${name}\`: not a Docker Official Image, expected \`${suggestion.name}\` (or \`<registry or namespace>/${name}\`)`
-      : `Unexpected image \`${name}\`: not a Docker Official Image, expected \`<registry or namespace>/${name}\``,
+    ...(suggestion ? say('rule.k8s/image-name.nearest', { image: name, expected: suggestion.name }) : say('rule.k8s/image-name.unofficial', { image: name })),
     start,
     end,
     fieldPath: formatFieldPath([...visit.path, 'image']),
     url: ruleUrl(RULE),
     fix: suggestion?.fixable && ctx.text.slice(nameStart, nameStart + name.length) === name
-      ? { safe: false, description: `Replace image \`${name}\` with \`${suggestion.name}\``, edits: [{ start: nameStart, end: nameStart + name.length, text: suggestion.name }] }
+      ? { safe: false, ...sayFix('fix.replace', { found: name, expected: suggestion.name }), edits: [{ start: nameStart, end: nameStart + name.length, text: suggestion.name }] }
       : undefined,
   });
 }
+
+export const imageNameRule: K8sRule = {
+  id: RULE,
+  map(visit, ctx) {
+    const short = shortTypeName(visit.typeName);
+    if (short === 'Container' || short === 'EphemeralContainer') checkImageName(visit, ctx);
+  },
+};

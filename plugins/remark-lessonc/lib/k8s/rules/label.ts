@@ -4,26 +4,32 @@
  * optional DNS-subdomain prefix and `/` before such a name.
  */
 import { isMap, isPair, isScalar, type YAMLMap, type Scalar, type Node } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { fieldNode, keyText, nodeRange } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { fieldNode, keyText, nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { say } from '../../messages.ts';
+import type { MessageKey } from '../../i18n.ts';
+import { shortTypeName } from '../schema.ts';
+import { containsPlaceholder, isPlaceholder } from '../../placeholder.ts';
+import type { K8sRule } from './rule.ts';
 
 const RULE = 'k8s/label';
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-function keyProblem(key: string): string | undefined {
+function keyProblem(key: string): MessageKey | undefined {
+  if (isPlaceholder(key) || containsPlaceholder(key)) return undefined;
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !PREFIX.test(prefix))) return 'a DNS subdomain prefix before `/`';
-  if (!name || name.length > 63 || !NAME.test(name)) return 'at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit';
+  if (prefix !== undefined && (prefix.length > 253 || !PREFIX.test(prefix))) return 'rule.k8s/label.keyPrefix';
+  if (!name || name.length > 63 || !NAME.test(name)) return 'rule.k8s/label.key';
   return undefined;
 }
 
-function valueProblem(value: string): string | undefined {
-  if (value === '') return undefined;
-  if (value.length > 63 || !NAME.test(value)) return 'at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit (or empty)';
+function valueProblem(value: string): MessageKey | undefined {
+  if (value === '' || isPlaceholder(value) || containsPlaceholder(value)) return undefined;
+  if (value.length > 63 || !NAME.test(value)) return 'rule.k8s/label.value';
   return undefined;
 }
 
@@ -38,13 +44,13 @@ export function checkLabels(visit: Visit, ctx: WalkContext): void {
     const keyIssue = keyProblem(key);
     const value = isScalar(pair.value) ? (pair.value as Scalar).value : undefined;
     const valueIssue = typeof value === 'string' ? valueProblem(value) : undefined;
-    const issue = keyIssue ? { node: pair.key as Node, text: key, problem: keyIssue, what: 'label key' } : valueIssue ? { node: pair.value as Node, text: value as string, problem: valueIssue, what: 'label value' } : undefined;
+    const issue = keyIssue ? { node: pair.key as Node, text: key, problem: keyIssue } : valueIssue ? { node: pair.value as Node, text: value as string, problem: valueIssue } : undefined;
     if (!issue) continue;
     const [start, end] = nodeRange(issue.node);
     ctx.findings.push({
       ruleId: RULE,
       severity: 'error',
-      message: `Unexpected ${issue.what} \`${issue.text}\`, expected ${issue.problem}`,
+      ...say(issue.problem, { found: issue.text }),
       start,
       end,
       fieldPath: formatFieldPath([...visit.path, field, key]),
@@ -52,3 +58,11 @@ export function checkLabels(visit: Visit, ctx: WalkContext): void {
     });
   }
 }
+
+export const labelRule: K8sRule = {
+  id: RULE,
+  map(visit, ctx) {
+    const short = shortTypeName(visit.typeName);
+    if (short === 'ObjectMeta' || short === 'LabelSelector') checkLabels(visit, ctx);
+  },
+};

@@ -5,10 +5,11 @@
  */
 import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Edit } from '../../types.ts';
-import type { WalkContext, Visit } from '../walk.ts';
-import { fieldNode } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { fieldNode } from '../ast.ts';
 import { formatFieldPath, ruleUrl, type K8sDiagnostic } from '../diagnostic.ts';
 import { shortTypeName } from '../schema.ts';
+import { say, sayFix } from '../../messages.ts';
 import { lineStartOf, lineEndOf, columnOf } from '../text-lines.ts';
 
 const RULE = 'k8s/misplaced-field';
@@ -85,20 +86,17 @@ export function misplacedField(visit: Visit, pair: Pair, key: string, ctx: WalkC
   const best = options[0];
   const keyNode = pair.key as Node;
   const typeName = shortTypeName(visit.typeName);
-  const where = best.up
-    ? `one level up, in \`${shortTypeName(best.typeName)}\``
-    : best.isList
-      ? `in an item of \`${best.via}\` (a \`${shortTypeName(best.typeName)}\`)`
-      : `in \`${best.via}\` (a \`${shortTypeName(best.typeName)}\`)`;
+  const data = { field: key, type: typeName, via: best.via ?? '', target: shortTypeName(best.typeName) };
+  const text = say(best.up ? 'rule.k8s/misplaced-field.up' : best.isList ? 'rule.k8s/misplaced-field.inItem' : 'rule.k8s/misplaced-field.inField', data);
   const edits = !best.up && best.isList ? moveIntoItem(visit, pair, best, ctx) : undefined;
   return {
     ruleId: RULE,
     severity: 'error',
-    message: `Unexpected field \`${key}\` in \`${typeName}\`, expected it ${where}`,
+    ...text,
     start: keyNode.range![0],
     end: keyNode.range![1],
     fieldPath: formatFieldPath([...visit.path, key]),
     url: ruleUrl(RULE),
-    fix: edits ? { safe: false, description: `Move \`${key}\` into the only item of \`${best.via}\``, edits } : undefined,
+    fix: edits ? { safe: false, ...sayFix('fix.k8s/misplaced-field.move', { field: key, via: best.via ?? '' }), edits } : undefined,
   };
 }

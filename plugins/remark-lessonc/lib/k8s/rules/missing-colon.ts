@@ -6,6 +6,7 @@
 import type { K8sDiagnostic } from '../diagnostic.ts';
 import { ruleUrl } from '../diagnostic.ts';
 import type { Outline } from '../outline.ts';
+import { say, sayFix } from '../../messages.ts';
 
 const RULE = 'k8s/missing-colon';
 
@@ -28,13 +29,13 @@ export function checkMissingColons(outline: Outline, text: string, skip: (offset
     findings.push({
       ruleId: RULE,
       severity: 'error',
-      message: renamed
-        ? `Unexpected \`${text.slice(entry.keyStart!, entry.missingColon === 'bare' ? entry.keyEnd! : entry.valueStart! + value.length).trim()}\`, expected \`${field}: ${value}\``.replace(/: `$/, ':`')
-        : `Missing \`:\` after \`${key}\`, expected \`${key}:${value ? ' ' + value : ''}\``,
+      ...(renamed
+        ? say('rule.k8s/missing-colon.renamed', { found: text.slice(entry.keyStart!, entry.missingColon === 'bare' ? entry.keyEnd! : entry.valueStart! + value.length).trim(), expected: `${field}:${value ? ' ' + value : ''}` })
+        : say('rule.k8s/missing-colon.missing', { key, expected: `${key}:${value ? ' ' + value : ''}` })),
       start: entry.keyStart!,
       end: entry.missingColon === 'bare' ? entry.keyEnd! : entry.lineContentEnd,
       url: ruleUrl(RULE),
-      fix: { safe: true, description: renamed ? `Replace with \`${field}:\`` : `Add \`:\` after \`${key}\``, edits: [{ start: entry.keyStart!, end, text: replacement }] },
+      fix: { safe: true, ...(renamed ? sayFix('fix.k8s/missing-colon.replace', { expected: `${field}:` }) : sayFix('fix.k8s/missing-colon.add', { key })), edits: [{ start: entry.keyStart!, end, text: replacement }] },
     });
   }
   return findings;

@@ -6,9 +6,11 @@
  * first one has. Safe fix: turn the second `-` into a space, joining the items.
  */
 import { isMap, type Node, type YAMLMap, type YAMLSeq, isPair } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { keyText, deref } from '../walk.ts';
+import type { WalkContext, Visit } from '../ast.ts';
+import { keyText, deref } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { codeList, say, sayFix } from '../../messages.ts';
+import type { K8sRule } from './rule.ts';
 import { shortTypeName } from '../schema.ts';
 import { lineStartOf } from '../text-lines.ts';
 
@@ -46,13 +48,15 @@ export function checkSplitListItems(visit: Visit, ctx: WalkContext): void {
     ctx.findings.push({
       ruleId: RULE,
       severity: 'error',
-      message: `Unexpected new item in \`${list}\`: \`${secondKeys.join('`, `')}\` belongs to the \`${shortTypeName(itemType?.typeName)}\` above (which lacks \`${missing.join('`, `')}\`)`,
+      ...say('rule.k8s/split-list-item.split', { list, fields: codeList(secondKeys, ', '), type: shortTypeName(itemType?.typeName), missing: codeList(missing, ', ') }),
       start: dash,
       end: dash + 1,
       fieldPath: formatFieldPath([...visit.path, i + 1]),
       url: ruleUrl(RULE),
-      fix: { safe: true, description: 'Join the two items into one', edits: [{ start: dash, end: dash + 1, text: ' ' }] },
+      fix: { safe: true, ...sayFix('fix.k8s/split-list-item.join'), edits: [{ start: dash, end: dash + 1, text: ' ' }] },
     });
     i++;
   }
 }
+
+export const splitListItemRule: K8sRule = { id: RULE, seqEnter: checkSplitListItems };

@@ -4,18 +4,26 @@
  * (`apiVerison` -> `apiVersion`, `comand` -> `command`). A field valid one level up or down is
  * reported by k8s/misplaced-field instead.
  */
-import { type Node, type Pair, type YAMLMap, isPair } from 'yaml';
-import type { WalkContext, Visit } from '../walk.ts';
-import { keyText } from '../walk.ts';
+import { type Node, type Pair, type YAMLMap, type YAMLSeq, isPair, isMap, isSeq } from 'yaml';
+import type { WalkContext, Visit } from '../ast.ts';
+import { deref, keyText } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { shortTypeName } from '../schema.ts';
 import { nearestNames } from '../../edit-distance.ts';
 import { misplacedField } from './misplaced-field.ts';
 import { codeList, say, sayFix } from '../../messages.ts';
+import type { K8sRule } from './rule.ts';
 
 const RULE = 'k8s/unknown-field';
 
-export function checkUnknownField(visit: Visit, pair: Pair, key: string, ctx: WalkContext): void {
+/** Reports `key`; returns the field to check its value as when the key is a single near match of one. */
+/** A map, or a list of maps: a value with fields of its own under it. */
+function holdsFields(node: Node | null, ctx: WalkContext): boolean {
+  if (isMap(node)) return (node as YAMLMap).items.length > 0;
+  return isSeq(node) && (node as YAMLSeq).items.some((item) => isMap(deref(item, ctx)));
+}
+
+export function checkUnknownField(visit: Visit, pair: Pair, key: string, ctx: WalkContext): string | undefined {
   const fields = Object.keys(visit.shape.p ?? {});
   const present = new Set((visit.node as YAMLMap).items.filter(isPair).map((p) => keyText(p)));
   const nearest = nearestNames(key, fields.filter((f) => !present.has(f)));
@@ -23,13 +31,18 @@ export function checkUnknownField(visit: Visit, pair: Pair, key: string, ctx: Wa
     const misplaced = misplacedField(visit, pair, key, ctx);
     if (misplaced) {
       ctx.findings.push(misplaced);
-      return;
+      return undefined;
     }
   }
   const keyNode = pair.key as Node;
   const [start, end] = [keyNode.range![0], keyNode.range![1]];
   const typeName = shortTypeName(visit.typeName);
-  const text = nearest.names.length
+  const single = nearest.names.length === 1 ? nearest.names[0] : undefined;
+  // Below a single near match the value is checked as that field, in the same pass.
+  const checkAs = single && holdsFields(deref(pair.value, ctx), ctx) ? single : undefined;
+  const text = checkAs
+    ? say('rule.k8s/unknown-field.checkedAs', { field: key, type: typeName, expected: checkAs })
+    : nearest.names.length
     ? say('rule.k8s/unknown-field.nearest', { field: key, type: typeName, expected: codeList(nearest.names, ' or ') })
     : fields.length <= 8
       ? say('rule.k8s/unknown-field.oneOf', { field: key, type: typeName, expected: codeList(fields, ', ') })
@@ -45,4 +58,7 @@ export function checkUnknownField(visit: Visit, pair: Pair, key: string, ctx: Wa
     url: ruleUrl(RULE),
     fix: rename ? { safe: true, ...sayFix('fix.replace', { found: key, expected: rename }), edits: [{ start, end, text: rename }] } : undefined,
   });
+  return single;
 }
+
+export const unknownFieldRule: K8sRule = { id: RULE, unknownField: checkUnknownField };
