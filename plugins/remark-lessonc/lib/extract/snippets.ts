@@ -1,9 +1,11 @@
-import type { Code, Root } from 'mdast';
+import type { Code, Heading, Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Snippet } from '../types.ts';
-import { classifySnippet } from './classify.ts';
+import { classifyCode } from './classify.ts';
 import { parseCodeMeta } from './meta.ts';
 import { lineStartOffsets, markdownPoint } from './positions.ts';
+import { readsAsCommand } from '../kubectl/check.ts';
+import { promptAt } from './prompts.ts';
 
 export interface ExtractedSnippet extends Snippet {
   node: Code;
@@ -16,23 +18,69 @@ export interface ExtractedSnippet extends Snippet {
 export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[] {
   const markdownStarts = lineStartOffsets(markdown);
   const snippets: ExtractedSnippet[] = [];
-  visit(tree, 'code', (node: Code) => {
-    const meta = parseCodeMeta(node.meta);
-    const lang = node.lang ? node.lang.toLowerCase() : null;
-    const lineStarts = contentLineStarts(node, markdown, markdownStarts);
+  let section = 0;
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      section++;
+      // `# kubectl get pods`: in notes written as Markdown the root prompt became a heading.
+      for (const line of proseCommandLines(node as Heading, markdown, markdownStarts, true)) snippets.push({ ...line, index: snippets.length, section });
+      return;
+    }
+    if (node.type === 'paragraph') {
+      for (const line of proseCommandLines(node as Paragraph, markdown, markdownStarts, false)) snippets.push({ ...line, index: snippets.length, section });
+      return;
+    }
+    if (node.type !== 'code') return;
+    const code = node as Code;
+    const meta = parseCodeMeta(code.meta);
+    const lang = code.lang ? code.lang.toLowerCase() : null;
+    const lineStarts = contentLineStarts(code, markdown, markdownStarts);
     if (!lineStarts) return;
+    const { kind, inferred, syntax } = classifyCode(lang, meta, code.value);
     snippets.push({
       index: snippets.length,
-      kind: classifySnippet(lang, meta, node.value),
+      kind,
+      ...(inferred ? { inferred } : {}),
+      ...(syntax ? { syntax } : {}),
+      section,
       lang,
       meta,
-      value: node.value,
+      value: code.value,
       line: markdownPoint(markdownStarts, lineStarts[0]!).line,
       lineStarts,
-      node,
+      node: code,
     });
   });
   return snippets;
+}
+
+/**
+ * Command lines written as prose: a paragraph line starting with `kubectl`, `k` or a prompt
+ * (`$ kubectl get pods`), or a `# kubectl ...` root prompt Markdown read as a heading. Each is a shell
+ * snippet of one line (its kind inferred from `prose`), so a mistake in it is found where it is
+ * written. Sentences are left alone: the line must read as a kubectl command, in ASCII, not ending
+ * like a sentence, with no inline code in it.
+ */
+function proseCommandLines(node: Paragraph | Heading, markdown: string, markdownStarts: number[], heading: boolean): Omit<ExtractedSnippet, 'index'>[] {
+  const position = node.position;
+  if (!position || position.start.offset === undefined || position.end.offset === undefined) return [];
+  const found: Omit<ExtractedSnippet, 'index'>[] = [];
+  for (let lineIndex = position.start.line - 1; lineIndex <= position.end.line - 1; lineIndex++) {
+    const lineStart = Math.max(markdownStarts[lineIndex] ?? markdown.length, position.start.offset);
+    const lineEnd = Math.min((markdownStarts[lineIndex + 1] ?? markdown.length + 1) - 1, position.end.offset);
+    const source = markdown.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(source)![0].length;
+    const line = source.slice(prefix).replace(/[ \t]+$/, '');
+    const prompt = promptAt(line);
+    if (heading ? prompt?.strength !== 'root' : prompt?.strength === 'root') continue;
+    const command = line.slice(prompt?.length ?? 0);
+    if (!/^(?:kubectl|k)[ \t]/.test(command) || !/^[\x20-\x7e\t]+$/.test(command) || /[`.?!,:;]$/.test(command) || command.includes('`')) continue;
+    if (!readsAsCommand(command)) continue;
+    const start = lineStart + prefix + (prompt?.length ?? 0);
+    const code: Code = { type: 'code', lang: null, meta: null, value: command, position: { start: markdownPoint(markdownStarts, start), end: markdownPoint(markdownStarts, start + command.length) } };
+    found.push({ kind: 'shell', inferred: 'prose', lang: null, meta: {}, value: command, line: lineIndex + 1, lineStarts: [start], node: code });
+  }
+  return found;
 }
 
 /**

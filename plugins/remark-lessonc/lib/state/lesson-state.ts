@@ -5,7 +5,8 @@ import { nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
 import { checkShellSnippet } from '../kubectl/check.ts';
 import { resolveResourceType } from '../kubectl/grammar.ts';
-import { splitLogicalLines, snippetRange } from '../kubectl/logical-lines.ts';
+import { splitCommandLines, snippetRange } from '../kubectl/logical-lines.ts';
+import { promptAt } from '../extract/prompts.ts';
 import { escapeRegExp } from '../regexp.ts';
 import type { Diagnostic, Snippet } from '../types.ts';
 import type { LessonDiagnostic, LessonRuleContext } from '../validate.ts';
@@ -59,7 +60,8 @@ export function checkLessonState(snippets: readonly Snippet[], context: LessonRu
 function manifestPath(snippet: Snippet, previous: Snippet | undefined): string | undefined {
   if (typeof snippet.meta.title === 'string') return normalizePath(snippet.meta.title);
   if (previous?.kind !== 'shell') return undefined;
-  const lastLine = previous.value.trim().split('\n').at(-1)?.trim() ?? '';
+  const last = previous.value.trim().split('\n').at(-1) ?? '';
+  const lastLine = last.slice(promptAt(last)?.length ?? 0).trim();
   const match = FILE_COMMAND.exec(lastLine);
   return match ? normalizePath(match[1]!) : undefined;
 }
@@ -86,7 +88,8 @@ const STATIC_POD_DIRECTORY = /(?:^|[\s>='"])\/etc\/(?:kubernetes\/manifests|kube
 
 function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const line of splitLogicalLines(snippet.value)) {
+  for (const line of splitCommandLines(snippet.value)) {
+    if (line.output) continue;
     if (STATIC_POD_DIRECTORY.test(line.text) && !/^\s*(?:sudo\s+)?kubectl\b/.test(line.text)) createUnknownObjects(state);
     // Read the command as meant: `delete pod -all` deletes all pods once its safe fix is applied.
     const meant = fixSnippetText(line.text, checkShellSnippet, { unsafe: false });
