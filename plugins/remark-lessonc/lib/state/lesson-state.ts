@@ -45,16 +45,32 @@ export function checkLessonState(snippets: readonly Snippet[], context: LessonRu
   const state = emptyCluster();
   for (const object of PREEXISTING) createObject(state, object);
   const diagnostics: LessonDiagnostic[] = [];
+  // A section is part of the lab's sequence when it creates something or acts on what the lesson
+  // made; one whose commands only act on objects it never creates (a reference, a cheat sheet) is
+  // not checked against the model (its deletions still count).
+  let section: SectionWalk = { sequence: false, diagnostics: [] };
+  const endSection = () => {
+    if (section.sequence) diagnostics.push(...section.diagnostics);
+    section = { sequence: false, diagnostics: [] };
+  };
   snippets.forEach((snippet, position) => {
+    if (position > 0 && snippet.section !== snippets[position - 1]!.section) endSection();
     if (snippet.kind === 'manifest') {
       const path = manifestPath(snippet, snippets[position - 1]);
       if (path) state.files.set(path, manifestObjects(snippet, context));
       if (path && STATIC_POD_DIRECTORY.test(path)) createUnknownObjects(state);
     } else if (snippet.kind === 'shell') {
-      for (const diagnostic of walkShellSnippet(snippet, state)) diagnostics.push({ ...diagnostic, snippetIndex: snippet.index });
+      for (const diagnostic of walkShellSnippet(snippet, state, section)) section.diagnostics.push({ ...diagnostic, snippetIndex: snippet.index });
     }
   });
+  endSection();
   return diagnostics;
+}
+
+/** What the walk has seen of one section: whether it belongs to the lab's sequence, and its findings. */
+interface SectionWalk {
+  sequence: boolean;
+  diagnostics: LessonDiagnostic[];
 }
 
 function manifestPath(snippet: Snippet, previous: Snippet | undefined): string | undefined {
@@ -86,7 +102,7 @@ function manifestObjects(snippet: Snippet, context: LessonRuleContext): TrackedO
  */
 const STATIC_POD_DIRECTORY = /(?:^|[\s>='"])\/etc\/(?:kubernetes\/manifests|kubelet\.d)\b/;
 
-function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
+function walkShellSnippet(snippet: Snippet, state: ClusterState, section: SectionWalk): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const line of splitCommandLines(snippet.value)) {
     if (line.output) continue;
@@ -94,7 +110,9 @@ function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
     // Read the command as meant: `delete pod -all` deletes all pods once its safe fix is applied.
     const meant = fixSnippetText(line.text, checkShellSnippet, { unsafe: false });
     for (const effect of commandEffects(meant)) {
+      if (effect.creates.length || effect.appliesFiles.length || effect.createsUnknown || effect.writesFile) section.sequence = true;
       const report = (object: NamedObject, deleting: boolean) => {
+        if (isKnown(state, object) && !PREEXISTING.some((known) => known.resource === object.resource && known.name === object.name)) section.sequence = true;
         const at = locateWord(line.text, meant, object);
         const range = snippetRange(line, at.start, at.end);
         const diagnostic = missingObject(object, state, deleting, range);
