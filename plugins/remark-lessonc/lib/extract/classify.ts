@@ -53,8 +53,18 @@ function inferFromContent(value: string, meta: SnippetMeta): SnippetClass {
   if (json) return { ...json, inferred: true };
   if (/^\s*[[{]/.test(value)) return { kind: 'other' };
   const kind = classifyYaml(value, meta).kind;
-  return kind === 'manifest' || kind === 'yaml-fragment' ? { kind, inferred: true } : { kind: 'other' };
+  if (kind === 'manifest') return { kind, inferred: true };
+  // A fragment only where its first key is one Kubernetes is known by: `port:` alone is anyone's YAML.
+  const firstKey = /^[ \t]*(?:-[ \t]+)?([A-Za-z]+)[ \t]*:/m.exec(value)?.[1];
+  return kind === 'yaml-fragment' && firstKey && KUBERNETES_KEYS.has(firstKey) ? { kind, inferred: true } : { kind: 'other' };
 }
+
+/** Keys that make a block without a language a piece of a Kubernetes object. */
+const KUBERNETES_KEYS = new Set([
+  'metadata', 'spec', 'template', 'containers', 'initContainers', 'volumes', 'volumeMounts', 'livenessProbe', 'readinessProbe',
+  'startupProbe', 'resources', 'env', 'envFrom', 'securityContext', 'affinity', 'tolerations', 'nodeSelector', 'imagePullPolicy',
+  'restartPolicy', 'serviceAccountName', 'selector', 'matchLabels', 'strategy', 'replicas', 'containerPort', 'lifecycle',
+]);
 
 /** A line that is a kubectl command (a prompt before it or not): `kubectl get pods`, `k get po`. */
 function holdsKubectlLine(value: string): boolean {

@@ -215,8 +215,8 @@ function parseBlocks(lines: NoteLine[]): Block[] {
   return blocks;
 }
 
-/** `cat FILE` (no here-document, no pipe): the lines right under it are the file, printed. */
-const CAT_COMMAND = /^(?:sudo\s+)?cat\s+(?:-\S+\s+)*[^\s<>|;&]+$/;
+/** `cat FILE`, or `kubectl exec POD -- cat FILE` (no here-document, no pipe): the lines right under it are the file, printed. */
+const CAT_COMMAND = /(?:^|\s--\s+)(?:sudo\s+)?cat\s+(?:-\S+\s+)*[^\s<>|;&]+$/;
 
 /** If the last block ends with `cat FILE` and line `i` is not a command, the index after what it printed; otherwise -1. */
 function catOutputEnd(blocks: Block[], lines: NoteLine[], i: number): number {

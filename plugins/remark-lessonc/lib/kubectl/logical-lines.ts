@@ -4,7 +4,7 @@
  * snippet, so diagnostics found in the joined line point back into the original text.
  */
 
-import { isTranscript, promptAt, type Prompt } from '../extract/prompts.ts';
+import { isTranscript, promptAt, usesRootPrompts, type Prompt } from '../extract/prompts.ts';
 
 export interface LogicalLine {
   /** The joined text, without the `\`+newline pairs. */
@@ -77,13 +77,15 @@ export interface CommandLine extends LogicalLine {
 /**
  * The logical lines of a shell snippet with prompts stripped (positions kept). In a transcript — a
  * snippet with a prompt only a terminal prints (`$ `, `user@host:~$ `) — the lines after a prompt up
- * to the next one are output. `# kubectl ...` is the root prompt of the notes (elsewhere a comment).
+ * to the next one are output. `# kubectl ...` is the root prompt of a note that writes every command
+ * that way; in a script with bare commands it stays a comment.
  */
 export function splitCommandLines(snippet: string): CommandLine[] {
   const transcript = isTranscript(snippet);
+  const rootPrompts = usesRootPrompts(snippet);
   return splitLogicalLines(snippet).map((line) => {
     const prompt = promptAt(line.text);
-    if (!prompt) return { ...line, output: transcript };
+    if (!prompt || (prompt.strength === 'root' && !rootPrompts)) return { ...line, output: transcript };
     return { text: line.text.slice(prompt.length), offsets: line.offsets.slice(prompt.length), output: false, prompt };
   });
 }

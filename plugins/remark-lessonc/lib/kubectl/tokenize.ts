@@ -181,7 +181,7 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
 }
 
 /** A `<name>` placeholder starting the text (what `<` starts when it is not a redirection). */
-const PLACEHOLDER_AT = /^<[A-Za-z_][\w .:/-]*>/;
+const PLACEHOLDER_AT = /^<[\p{L}_][\p{L}\p{N}_ .:/-]*>/u;
 
 /**
  * A word standing for a value to fill in: wholly a placeholder (`{claimName}`, `${NAME}`), or holding
