@@ -86,6 +86,16 @@ describe('1. snippets without a language are read by their content', () => {
     expect(() => JSON.parse(jsonBlock)).not.toThrow();
   });
 
+  it('reads a JSON manifest without a language as a manifest, and other JSON as nothing to check', () => {
+    const manifest = lesson(fence('', '{', '  "apiVersion": "v1",', '  "kind": "Pod",', '  "metadata": { "name": "j" },', '  "spec": { "containers": [ { "name": "c", "image": "nginx:1.27", "prots": [] } ] }', '}'));
+    expect(analyzeLesson(manifest).snippets[0]).toMatchObject({ kind: 'manifest', inferred: true, syntax: 'json' });
+    expect(problems(manifest)).toEqual(['10:67 k8s/unknown-field']); // the quoted key `"prots"`
+    expect(messageAt(manifest, 10).message).toMatch(/read as `json`/);
+    const settings = lesson(fence('json', '{ "editor.tabSize": 2, "kind": 3 }'), fence('', '{ "name": "x", "ports": "80" }'));
+    expect(analyzeLesson(settings).snippets.map((s) => s.kind)).toEqual(['other', 'other']);
+    expect(problems(settings)).toEqual([]);
+  });
+
   it('renders an inferred snippet as a corrected snippet in the language it was read as', () => {
     const markdown = notes('en-transcripts.md');
     const analysis = analyzeLesson(markdown, parseLesson(markdown));
