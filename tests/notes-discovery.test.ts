@@ -54,6 +54,11 @@ describe('1. snippets without a language are read by their content', () => {
     expect(problems(notes('ko-correct.md'))).toEqual([]);
   });
 
+  it('finds a typo in the command itself in a block without a language, and a root prompt Markdown made a heading', () => {
+    expect(problems(lesson(fence('', 'kubectl gt pods')))).toEqual(['6:9 kubectl/unknown-command']);
+    expect(problems(lesson('# kubectl get pods -o wdie', '## kubectl get 명령 정리', '# kubectl 설치'))).toEqual(['5:23 kubectl/invalid-flag-value']);
+  });
+
   it('never guesses a block that is neither commands nor Kubernetes YAML into an error', () => {
     const other = lesson(fence('', 'Name:         web', 'Namespace:    default', 'Labels:       app=web'), fence('', 'server:', '\tport: 8080'), fence('', '{ "not": "kubernetes",'), '    NAME  READY\n    web   1/1');
     expect(problems(other)).toEqual([]);

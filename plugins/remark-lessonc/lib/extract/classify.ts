@@ -66,11 +66,16 @@ const KUBERNETES_KEYS = new Set([
   'restartPolicy', 'serviceAccountName', 'selector', 'matchLabels', 'strategy', 'replicas', 'containerPort', 'lifecycle',
 ]);
 
-/** A line that is a kubectl command (a prompt before it or not): `kubectl get pods`, `k get po`. */
+/**
+ * A line that is a kubectl command (a prompt before it or not): `kubectl get pods`, `k get po`.
+ * `kubectl` and a word is a command even with a typo in it (`kubectl gt pods`, found as one); after
+ * the one-letter alias the word must be a command kubectl has.
+ */
 function holdsKubectlLine(value: string): boolean {
   return value.split('\n').some((line) => {
-    const command = line.slice(promptAt(line)?.length ?? 0);
-    return /^\s*(?:sudo\s+)?(?:kubectl|k)\s/.test(command) && readsAsCommand(command.replace(/^\s*sudo\s+/, ''));
+    const command = line.slice(promptAt(line)?.length ?? 0).replace(/^\s*sudo\s+/, '');
+    if (/^\s*kubectl[ \t]+-{0,2}[a-z][a-z-]*(?:[ \t=]|$)/.test(command)) return true;
+    return /^\s*k\s/.test(command) && readsAsCommand(command);
   });
 }
 
