@@ -173,6 +173,8 @@ describe('5. lesson state only where the lesson is a sequence', () => {
     expect(problems(sameSection)).toEqual(['7:22 state/unknown-object']);
     const later = lesson('## Make', fence('shell', 'kubectl run web --image=nginx:1.27'), '## Look', fence('shell', 'kubectl logs web', 'kubectl describe pod wbe'));
     expect(problems(later)).toEqual(['15:22 state/unknown-object']);
+    const typoOnly = lesson('## Make', fence('shell', 'kubectl run webserver --image=nginx:1.27'), '## Look', fence('shell', 'kubectl describe pod webserevr'));
+    expect(problems(typoOnly)).toEqual(['14:22 state/unknown-object']);
   });
 
   it('does not read KEY=VALUE, KEY-, $VAR or {1..3} as object names', () => {

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { fixSnippetText } from '../fix/snippet.ts';
-import { nearestByDistance } from '../edit-distance.ts';
+import { editDistance, nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
 import { checkShellSnippet } from '../kubectl/check.ts';
 import { resolveResourceType } from '../kubectl/grammar.ts';
@@ -112,7 +112,7 @@ function walkShellSnippet(snippet: Snippet, state: ClusterState, section: Sectio
     for (const effect of commandEffects(meant)) {
       if (effect.creates.length || effect.appliesFiles.length || effect.createsUnknown || effect.writesFile) section.sequence = true;
       const report = (object: NamedObject, deleting: boolean) => {
-        if (isKnown(state, object) && !PREEXISTING.some((known) => known.resource === object.resource && known.name === object.name)) section.sequence = true;
+        if (actsOnLessonObject(state, object)) section.sequence = true;
         const at = locateWord(line.text, meant, object);
         const range = snippetRange(line, at.start, at.end);
         const diagnostic = missingObject(object, state, deleting, range);
@@ -139,6 +139,16 @@ function walkShellSnippet(snippet: Snippet, state: ClusterState, section: Sectio
     }
   }
   return diagnostics;
+}
+
+/**
+ * Whether a command acts on an object the lesson made (not one every cluster has), or on a near miss
+ * of one (`webserevr` after `kubectl run webserver`): then its section follows the lab.
+ */
+function actsOnLessonObject(state: ClusterState, object: NamedObject): boolean {
+  if (PREEXISTING.some((known) => known.resource === object.resource && known.name === object.name)) return false;
+  if (isKnown(state, object)) return true;
+  return object.name.length > 3 && existingNames(state, object.resource).some((name) => editDistance(name, object.name) <= 2);
 }
 
 function missingObject(object: NamedObject, state: ClusterState, deleting: boolean, range: { start: number; end: number }): Diagnostic | null {
