@@ -59,6 +59,17 @@ describe('1. snippets without a language are read by their content', () => {
     expect(problems(lesson('# kubectl get pods -o wdie', '## kubectl get 명령 정리', '# kubectl 설치'))).toEqual(['5:23 kubectl/invalid-flag-value']);
   });
 
+  it('checks a manifest written as a paragraph (cut by Markdown into paragraphs and lists), from its source', () => {
+    const wrong = lesson('이 파드를 만든다:\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    prots:\n    - containerPort: 80', 'kubectl apply -f web.yaml');
+    expect(problems(wrong)).toEqual(['14:5 k8s/unknown-field']);
+    expect(messageAt(wrong, 14).message).toMatch(/a manifest written as a paragraph; put it in a ```yaml block/);
+    expect(localizeLessonMessage('ko', messageAt(wrong, 14))).toMatch(/문단으로 적은 매니페스트입니다/);
+    expect(fixLesson(wrong, { unsafe: true }).output).toContain('    ports:\n    - containerPort: 80');
+    const right = lesson('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  color: blue', 'apiVersion 필드는 API 그룹과 버전을 적는다.');
+    expect(problems(right)).toEqual([]);
+    expect(analyzeLesson(right).snippets.map((s) => s.kind)).toEqual(['manifest']);
+  });
+
   it('never guesses a block that is neither commands nor Kubernetes YAML into an error', () => {
     const other = lesson(fence('', 'Name:         web', 'Namespace:    default', 'Labels:       app=web'), fence('', 'server:', '\tport: 8080'), fence('', '{ "not": "kubernetes",'), '    NAME  READY\n    web   1/1');
     expect(problems(other)).toEqual([]);

@@ -88,7 +88,7 @@ export function analyzeLesson(source: string, tree: Root = parseLesson(source), 
       start: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.start)),
       end: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.end)),
       fix:
-        diagnostic.fix && !intentional && !(snippet.syntax === 'json' && diagnostic.fix.edits.some((edit) => edit.text.includes('\n')))
+        diagnostic.fix && !intentional && !(keepsLines(snippet) && diagnostic.fix.edits.some((edit) => edit.text.includes('\n')))
           ? { safe: diagnostic.fix.safe, description: diagnostic.fix.description, descriptionId: diagnostic.fix.descriptionId, descriptionData: diagnostic.fix.descriptionData, edits: diagnostic.fix.edits.map((edit) => snippetEditToMarkdown(snippet, markdown, edit)) }
           : undefined,
     });
@@ -178,6 +178,14 @@ function correctionProblems(tree: Root, lineStarts: number[]): LessonMessage[] {
       start: markdownPoint(lineStarts, node.position?.start.offset ?? 0),
       end: markdownPoint(lineStarts, node.position?.end.offset ?? 0),
     }));
+}
+
+/**
+ * A snippet whose lines a fix must not re-cut: JSON (a YAML re-indentation would not be JSON) and a
+ * manifest written as a paragraph (new lines would change the Markdown around it).
+ */
+function keepsLines(snippet: ExtractedSnippet): boolean {
+  return snippet.syntax === 'json' || snippet.inferred === 'prose';
 }
 
 /** The text without a leading byte order mark. */

@@ -63,12 +63,12 @@ export function localizeLessonMessage(locale: Locale, problem: CatalogueText & {
  */
 export function inferredNote(inferred: boolean | 'prose' | undefined, inferredAs: string): MessageData {
   if (!inferred) return {};
-  return inferred === 'prose' ? { inferredFrom: 'prose' } : { inferredAs };
+  return inferred === 'prose' ? { inferredFrom: 'prose', inferredAs } : { inferredAs };
 }
 
 /** A message with the note its data asks for (see `inferredNote`). */
 export function withInferredNote(locale: Locale, message: string, data: MessageData | undefined): string {
-  if (data?.inferredFrom === 'prose') return translate(locale, 'lesson.proseCommand', { message });
+  if (data?.inferredFrom === 'prose') return translate(locale, data.inferredAs === 'shell' ? 'lesson.proseCommand' : 'lesson.proseManifest', { message });
   if (typeof data?.inferredAs === 'string') return translate(locale, 'lesson.inferredKind', { message, inferredAs: data.inferredAs });
   return message;
 }

@@ -2,6 +2,7 @@ import type { Code, Heading, Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Snippet } from '../types.ts';
 import { classifyCode } from './classify.ts';
+import { classifyYaml } from '../k8s/classify.ts';
 import { parseCodeMeta } from './meta.ts';
 import { lineStartOffsets, markdownPoint } from './positions.ts';
 import { readsAsCommand } from '../kubectl/check.ts';
@@ -13,13 +14,18 @@ export interface ExtractedSnippet extends Snippet {
 
 /**
  * Collects every code block of the lesson in document order with the exact Markdown offset of
- * each of its lines, so rule positions and fixes can be mapped back to the lesson file.
+ * each of its lines, so rule positions and fixes can be mapped back to the lesson file; and what
+ * notes write without a fence: command lines in paragraphs (and `# kubectl` headings), manifests
+ * written as paragraphs. Each snippet knows its section (the heading it is under).
  */
 export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[] {
   const markdownStarts = lineStartOffsets(markdown);
   const snippets: ExtractedSnippet[] = [];
   let section = 0;
-  visit(tree, (node) => {
+  /** The end of a manifest written as prose: the nodes it spans are part of it. */
+  let consumedUntil = -1;
+  visit(tree, (node, _index, parent) => {
+    if ((node.position?.start.offset ?? Infinity) < consumedUntil) return;
     if (node.type === 'heading') {
       section++;
       // `# kubectl get pods`: in notes written as Markdown the root prompt became a heading.
@@ -27,6 +33,12 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
       return;
     }
     if (node.type === 'paragraph') {
+      const manifest = parent?.type === 'root' ? proseManifest(node as Paragraph, markdown, markdownStarts) : null;
+      if (manifest) {
+        snippets.push({ ...manifest, index: snippets.length, section });
+        consumedUntil = manifest.lineStarts.at(-1)! + 1;
+        return;
+      }
       for (const line of proseCommandLines(node as Paragraph, markdown, markdownStarts, false)) snippets.push({ ...line, index: snippets.length, section });
       return;
     }
@@ -52,6 +64,35 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
     });
   });
   return snippets;
+}
+
+/**
+ * A manifest written as prose, without a fence: a top-level paragraph with a line starting `apiVersion:`.
+ * Markdown cuts it into paragraphs and lists (`- name: web`), so its text is taken from the source,
+ * up to the first blank line, and it is checked as a manifest only when it reads as one.
+ */
+function proseManifest(node: Paragraph, markdown: string, markdownStarts: number[]): Omit<ExtractedSnippet, 'index'> | null {
+  const position = node.position;
+  if (!position || position.start.column !== 1) return null;
+  // The first line of the paragraph that starts a manifest (`이 파드를 만든다:` may come before it).
+  let first = -1;
+  for (let lineIndex = position.start.line - 1; lineIndex < position.end.line && first < 0; lineIndex++) {
+    if (/^apiVersion[ \t]*:/.test(markdown.slice(markdownStarts[lineIndex], markdownStarts[lineIndex]! + 40))) first = lineIndex;
+  }
+  if (first < 0) return null;
+  const lineStarts: number[] = [];
+  const lines: string[] = [];
+  for (let lineIndex = first; lineIndex < markdownStarts.length; lineIndex++) {
+    const from = markdownStarts[lineIndex]!;
+    const line = markdown.slice(from, (markdownStarts[lineIndex + 1] ?? markdown.length + 1) - 1).replace(/\r$/, '');
+    if (line.trim() === '' || /^[ \t]*(?:`{3,}|~{3,})/.test(line)) break;
+    lineStarts.push(from);
+    lines.push(line);
+  }
+  const value = lines.join('\n');
+  if (classifyYaml(value, {}).kind !== 'manifest') return null;
+  const code: Code = { type: 'code', lang: null, meta: null, value, position: { start: markdownPoint(markdownStarts, lineStarts[0]!), end: markdownPoint(markdownStarts, lineStarts.at(-1)! + lines.at(-1)!.length) } };
+  return { kind: 'manifest', inferred: 'prose', lang: null, meta: {}, value, line: first + 1, lineStarts, node: code };
 }
 
 /**
