@@ -144,6 +144,13 @@ describe('2. prompts and transcripts', () => {
     expect(problems(lesson(fence('yaml', '$ kubectl get pod web -o yml')))).toEqual(['6:26 kubectl/invalid-flag-value']);
   });
 
+  it('checks the manifest `cat FILE` prints in a transcript, and knows the file afterwards', () => {
+    const transcript = lesson(fence('yaml', '$ cat web.yaml', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: web', '    image: nginx:1.27', '    prots:', '    - containerPort: 80', '$ kubectl apply -f web.yaml', 'pod/web created', '$ kubectl logs web', '$ kubectl logs wbe'));
+    expect(problems(transcript)).toEqual(['15:5 k8s/unknown-field', '20:16 state/unknown-object']);
+    const right = lesson(fence('', 'cat web.yaml', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: web', '    image: nginx:1.27', 'kubectl apply -f web.yaml', 'kubectl logs web'));
+    expect(problems(right)).toEqual([]);
+  });
+
   it('keeps the root prompts of the seed notes working (import, and `# kubectl` in a fence)', () => {
     const seed = readFileSync(path.resolve(repoRoot, '..', 'shared', 'seeds', '000_27c1ab4a3650825c.txt'), 'utf8');
     const imported = importNotes(seed, { sourceName: 'seed.txt' });

@@ -49,6 +49,9 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
     const lineStarts = contentLineStarts(code, markdown, markdownStarts);
     if (!lineStarts) return;
     const { kind, inferred, syntax } = classifyCode(lang, meta, code.value);
+    // What `cat FILE` printed inside the block: the file, checked as the manifest it is (before the
+    // block, so the commands after it in the same transcript know the file).
+    if (kind === 'shell' && meta.check !== false) for (const printed of printedFiles(code.value, lineStarts)) snippets.push({ ...printed, index: snippets.length, section, line: markdownPoint(markdownStarts, printed.lineStarts[0]!).line });
     snippets.push({
       index: snippets.length,
       kind,
@@ -64,6 +67,33 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
     });
   });
   return snippets;
+}
+
+/** `cat FILE.yaml` (after a prompt or not): what follows is the file's text. */
+const CAT_FILE = /^(?:sudo[ \t]+)?cat[ \t]+((?:[\w.\/~-]+\/)?[\w.-]+\.(?:ya?ml|json))[ \t]*$/;
+
+/**
+ * The manifests a shell block prints with `cat FILE`: the lines after the command, up to the next
+ * prompt or command (or the end), when they read as a manifest. Each is a snippet of its own, titled
+ * with the file name, at the lines where it is written.
+ */
+function printedFiles(value: string, lineStarts: number[]): Array<Omit<ExtractedSnippet, 'index' | 'line'>> {
+  const lines = value.split('\n');
+  const found: Array<Omit<ExtractedSnippet, 'index' | 'line'>> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const file = CAT_FILE.exec(line.slice(promptAt(line)?.length ?? 0).trim())?.[1];
+    if (!file) continue;
+    let end = i + 1;
+    while (end < lines.length && !promptAt(lines[end]!) && !/^(?:sudo[ \t]+)?(?:kubectl|k|cat|vi|vim|echo|cd|ls)(?:[ \t]|$)/.test(lines[end]!)) end++;
+    const text = lines.slice(i + 1, end).join('\n');
+    const json = file.endsWith('.json');
+    if (end === i + 1 || (json ? !/^\s*\{/.test(text) : classifyYaml(text, {}).kind !== 'manifest')) continue;
+    const node: Code = { type: 'code', lang: null, meta: null, value: text };
+    found.push({ kind: 'manifest', inferred: true, ...(json ? { syntax: 'json' as const } : {}), lang: null, meta: { title: file }, value: text, lineStarts: lineStarts.slice(i + 1, end), node });
+    i = end - 1;
+  }
+  return found;
 }
 
 /**
