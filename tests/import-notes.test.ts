@@ -44,7 +44,7 @@ function linesMissingFromRenderedText(notes: string, markdown: string): string[]
 /** Markup the importer must never produce from notes (it would hide or reshape note text). */
 const FORBIDDEN_NODES = new Set([
   'html', 'definition', 'footnoteDefinition', 'footnoteReference', 'table', 'delete', 'emphasis', 'strong', 'inlineCode',
-  'thematicBreak', 'blockquote', 'image', 'imageReference', 'linkReference', 'break', 'textDirective', 'leafDirective', 'containerDirective',
+  'thematicBreak', 'blockquote', 'image', 'imageReference', 'linkReference', 'textDirective', 'leafDirective', 'containerDirective',
 ]);
 
 function structureProblems(markdown: string): string[] {
@@ -271,11 +271,12 @@ describe('importNotes edge cases', () => {
     expect(markdown).toContain('\n## Pod\n');
   });
 
-  it('keeps notes that are only prose as paragraphs, escaping only what would become markup', () => {
+  it('keeps notes that are only prose as paragraphs, one line per note line, escaping only what would become markup', () => {
     const notes = '파드는 가장 작은 단위이다.\n1. 이것은 질문이 아니다.\n# 루트 프롬프트가 아닌 주석\n*별표* 와 <태그> 그리고 `백틱`\n시간:초 snake_case _강조_\n';
     const markdown = importNotes(notes, { sourceName: 'prose.txt' });
     expect(markdown.split('---\n').at(-1)).toBe(
-      '\n파드는 가장 작은 단위이다.\n1\\. 이것은 질문이 아니다.\n\\# 루트 프롬프트가 아닌 주석\n\\*별표\\* 와 <태그> 그리고 \\`백틱\\`\n시간\\:초 snake_case \\_강조\\_\n',
+      // Each note line stays a line of its own: a hard break (`\`) ends every line but the last.
+      '\n파드는 가장 작은 단위이다.\\\n1\\. 이것은 질문이 아니다.\\\n\\# 루트 프롬프트가 아닌 주석\\\n\\*별표\\* 와 <태그> 그리고 \\`백틱\\`\\\n시간\\:초 snake_case \\_강조\\_\n',
     );
     expect(frontmatterOf(markdown).title).toBe('prose');
     expect(linesMissingFromRenderedText(notes, markdown)).toEqual([]);

@@ -15,4 +15,8 @@ describe('placeholders', () => {
     expect(containsPlaceholder('nginx:1.27')).toBe(false);
     expect(placeholderRanges('my-${ENV}-app')).toEqual([[3, 9]]);
   });
+  it('reads placeholders named in Korean as well', () => {
+    for (const text of ['<파드-이름>', '{볼륨이름}', '<컨테이너 이름>']) expect(isPlaceholder(text), text).toBe(true);
+    expect(isPlaceholder('<-x>')).toBe(false);
+  });
 });

@@ -15,7 +15,7 @@ import { ruleUrl } from './rule-docs.ts';
 import { parseLesson } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
 import type { MessageKey } from './i18n.ts';
-import { codeList, say, type MessageData } from './messages.ts';
+import { codeList, inferredNote, say, withInferredNote, type MessageData } from './messages.ts';
 import { validateSnippets } from './validate.ts';
 import { checkAnswerKeys } from './quiz/keys.ts';
 import { findUnsafeHtml } from './html/unsafe.ts';
@@ -73,19 +73,22 @@ export function analyzeLesson(source: string, tree: Root = parseLesson(source), 
   for (const diagnostic of validateSnippets(snippets, context)) {
     const snippet = snippets[diagnostic.snippetIndex]!;
     const intentional = isIntentional(snippet.meta, diagnostic.ruleId);
+    // A snippet read by its content says so: the author sees why a block without a language was checked.
+    const inferred = inferredNote(snippet.inferred, snippet.kind === 'shell' ? 'shell' : snippet.syntax ?? 'yaml');
+    const withNote = withInferredNote('en', diagnostic.message, inferred);
     messages.push({
       ruleId: diagnostic.ruleId,
       // An intentional snippet teaches a mistake: its problems are information, never errors.
       severity: intentional ? 'info' : diagnostic.severity,
-      message: intentional ? `${diagnostic.message} (marked intentional)` : diagnostic.message,
-      ...(diagnostic.messageId ? { messageId: diagnostic.messageId, data: diagnostic.data } : {}),
+      message: intentional ? `${withNote} (marked intentional)` : withNote,
+      ...(diagnostic.messageId ? { messageId: diagnostic.messageId, data: { ...diagnostic.data, ...inferred } } : {}),
       url: diagnostic.url ?? ruleUrl(diagnostic.ruleId),
       intentional,
       snippetIndex: snippet.index,
       start: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.start)),
       end: markdownPoint(lineStarts, snippetOffsetToMarkdown(snippet, diagnostic.end)),
       fix:
-        diagnostic.fix && !intentional
+        diagnostic.fix && !intentional && !(keepsLines(snippet) && diagnostic.fix.edits.some((edit) => edit.text.includes('\n')))
           ? { safe: diagnostic.fix.safe, description: diagnostic.fix.description, descriptionId: diagnostic.fix.descriptionId, descriptionData: diagnostic.fix.descriptionData, edits: diagnostic.fix.edits.map((edit) => snippetEditToMarkdown(snippet, markdown, edit)) }
           : undefined,
     });
@@ -175,6 +178,14 @@ function correctionProblems(tree: Root, lineStarts: number[]): LessonMessage[] {
       start: markdownPoint(lineStarts, node.position?.start.offset ?? 0),
       end: markdownPoint(lineStarts, node.position?.end.offset ?? 0),
     }));
+}
+
+/**
+ * A snippet whose lines a fix must not re-cut: JSON (a YAML re-indentation would not be JSON) and a
+ * manifest written as a paragraph (new lines would change the Markdown around it).
+ */
+function keepsLines(snippet: ExtractedSnippet): boolean {
+  return snippet.syntax === 'json' || snippet.inferred === 'prose';
 }
 
 /** The text without a leading byte order mark. */

@@ -47,11 +47,30 @@ export function localeFromEnvironment(env: Record<string, string | undefined>): 
   return value.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
-/** Words a lesson message in `locale`, with the "marked intentional" note where the author meant it. */
+/**
+ * Words a lesson message in `locale`, with the "marked intentional" note where the author meant it
+ * and the note that the snippet's kind was read from its content (`inferredNote`).
+ */
 export function localizeLessonMessage(locale: Locale, problem: CatalogueText & { intentional?: boolean }): string {
   if (!problem.messageId) return problem.message;
-  const text = localize(locale, problem);
+  const text = withInferredNote(locale, localize(locale, problem), problem.data);
   return problem.intentional ? translate(locale, 'lesson.markedIntentional', { message: text }) : text;
+}
+
+/**
+ * The message data that says a problem was found in a snippet whose kind was inferred: a block
+ * without a language read as `inferredAs`, or a command line in a paragraph (`inferredFrom: prose`).
+ */
+export function inferredNote(inferred: boolean | 'prose' | undefined, inferredAs: string): MessageData {
+  if (!inferred) return {};
+  return inferred === 'prose' ? { inferredFrom: 'prose', inferredAs } : { inferredAs };
+}
+
+/** A message with the note its data asks for (see `inferredNote`). */
+export function withInferredNote(locale: Locale, message: string, data: MessageData | undefined): string {
+  if (data?.inferredFrom === 'prose') return translate(locale, data.inferredAs === 'shell' ? 'lesson.proseCommand' : 'lesson.proseManifest', { message });
+  if (typeof data?.inferredAs === 'string') return translate(locale, 'lesson.inferredKind', { message, inferredAs: data.inferredAs });
+  return message;
 }
 
 /** `a`, `b` or `c` as a parameter value: names are code, so they are quoted, not translated. */

@@ -3,12 +3,12 @@
  * value", so they satisfy every type, enum, name rule and kubectl argument and are never an error.
  * One definition serves the YAML rules, the kubectl tokenizer and the lesson-state model.
  *
- * Recognised: `<pod-name>`, `{claimName}`, `{{ .Values.x }}`, `${NAME}`, `$NAME`, `...`, `…`; `containsPlaceholder` finds
+ * Recognised (names in any script: `<파드-이름>`): `<pod-name>`, `{claimName}`, `{{ .Values.x }}`, `${NAME}`, `$NAME`, `...`, `…`; `containsPlaceholder` finds
  * them inside a value with literal text around them (`nginx:<tag>`, `my-${ENV}-app`).
  */
 
 /** One placeholder anywhere in a text (global: reset `lastIndex` or use `matchAll`). */
-const PLACEHOLDER_PART = /<[A-Za-z_][\w .:/-]*>|\{\{[^{}]*\}\}|\{[A-Za-z_][\w.-]*\}|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\.\.\.|…/g;
+const PLACEHOLDER_PART = /<[\p{L}_][\p{L}\p{N}_ .:/-]*>|\{\{[^{}]*\}\}|\{[\p{L}_][\p{L}\p{N}_.-]*\}|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\.\.\.|…/gu;
 
 /** A value that is only a placeholder (surrounding whitespace and quotes ignored). */
 export function isPlaceholder(text: string): boolean {

@@ -90,6 +90,15 @@ export interface Snippet {
   line: number;
   /** Markdown offset of each content line's first character (length = number of value lines). */
   lineStarts: number[];
+  /**
+   * The kind was read from the content, not the fence language: a block without a language, an
+   * indented block, a transcript in a `yaml` fence, or a command line in a paragraph (`prose`).
+   */
+  inferred?: boolean | 'prose';
+  /** The snippet is JSON (a `json` fence or JSON content) checked as YAML: fixes must keep it JSON. */
+  syntax?: 'json';
+  /** Index of the section (the heading before it, 0 before the first heading) the snippet is in. */
+  section?: number;
 }
 
 /** Context shared by rules of one lesson. */

@@ -12,6 +12,7 @@
  *   back as its own text is escaped fully instead (see `renderBlock`);
  * - the output is a pure function of the input and options.
  */
+import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { stringify as stringifyYaml } from 'yaml';
@@ -153,6 +154,15 @@ function parseBlocks(lines: NoteLine[]): Block[] {
       continue;
     }
 
+    // What `cat FILE` printed (a file that is not YAML): the file's lines, up to a blank line or the next prompt.
+    const printedEnd = afterCommand ? catOutputEnd(blocks, lines, i) : -1;
+    if (printedEnd !== -1) {
+      blocks.push({ kind: 'code', lang: 'text', meta: 'output', lines: lines.slice(i, printedEnd).map((l) => l.raw) });
+      afterCommand = false;
+      i = printedEnd;
+      continue;
+    }
+
     const outputEnd = outputBlockEnd(lines, i, afterCommand);
     afterCommand = false;
     if (outputEnd !== -1) {
@@ -203,6 +213,18 @@ function parseBlocks(lines: NoteLine[]): Block[] {
     blocks.push({ kind: 'paragraph', lines: paragraph });
   }
   return blocks;
+}
+
+/** `cat FILE`, or `kubectl exec POD -- cat FILE` (no here-document, no pipe): the lines right under it are the file, printed. */
+const CAT_COMMAND = /(?:^|\s--\s+)(?:sudo\s+)?cat\s+(?:-\S+\s+)*[^\s<>|;&]+$/;
+
+/** If the last block ends with `cat FILE` and line `i` is not a command, the index after what it printed; otherwise -1. */
+function catOutputEnd(blocks: Block[], lines: NoteLine[], i: number): number {
+  const last = blocks.at(-1);
+  if (last?.kind !== 'code' || last.lang !== 'shell' || !CAT_COMMAND.test(last.lines.at(-1) ?? '')) return -1;
+  let end = i;
+  while (end < lines.length && !lines[end]!.blank && lineCommand(lines[end]!) === null) end++;
+  return end;
 }
 
 /** The index after a here-document opened by `command` on line `i` (or `i + 1` when there is none). */
@@ -369,16 +391,35 @@ function renderProse(block: Exclude<Block, CodeBlock>, escape: (text: string) =>
     case 'heading':
       return `${'#'.repeat(block.level)} ${escape === escapeProseLine ? escapeHeadingText(block.text) : escape(block.text)}`;
     case 'paragraph':
-      return block.lines.map(escape).join('\n');
+      return block.lines.map((line, i) => `${escape(line)}${lineEnd(block.lines, i)}`).join('');
     case 'list':
-      return block.lines.map((line) => `${' '.repeat(line.indent)}${line.marker}${escape(line.text)}`).join('\n');
+      return block.lines
+        .map((line, i) => `${' '.repeat(line.indent)}${line.marker}${escape(line.text)}${block.lines[i + 1]?.marker === '' ? lineEnd(block.lines.map((l) => l.text), i) : i + 1 < block.lines.length ? '\n' : ''}`)
+        .join('');
     case 'question':
       return `${block.marker}${block.gap}${escape(block.text)}`;
   }
 }
 
+/**
+ * What ends line `i` of a prose block: nothing after the last; a hard break (`\`) where the note
+ * starts a new line, so two note lines never run on as one; a plain newline where the line was
+ * wrapped in the middle of a sentence (`파드에는` / `컨테이너가 ...`).
+ */
+function lineEnd(lines: readonly string[], i: number): string {
+  if (i + 1 >= lines.length) return '';
+  return looksLikeWrappedProse({ raw: lines[i]!, text: lines[i]!.trim(), indent: 0, blank: false }) ? '\n' : '\\\n';
+}
+
+/** The text of a node with hard breaks read as the line ends they stand for. */
+function textWithBreaks(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map((child) => textWithBreaks(child as Nodes)).join('');
+  return toString(node);
+}
+
 /** Nodes prose may parse into; anything else (HTML, emphasis, directives, ...) means markup slipped through. */
-const PROSE_NODES = new Set(['root', 'paragraph', 'heading', 'list', 'listItem', 'text', 'link']);
+const PROSE_NODES = new Set(['root', 'paragraph', 'heading', 'list', 'listItem', 'text', 'link', 'break']);
 
 /** Whether `markdown`, parsed alone in the lesson dialect, is the block with its text unchanged. */
 function readsBackAs(markdown: string, block: Exclude<Block, CodeBlock>): boolean {
@@ -393,11 +434,11 @@ function readsBackAs(markdown: string, block: Exclude<Block, CodeBlock>): boolea
     case 'heading':
       return node.type === 'heading' && node.depth === block.level && toString(node) === block.text;
     case 'paragraph':
-      return node.type === 'paragraph' && toString(node) === block.lines.join('\n');
+      return node.type === 'paragraph' && textWithBreaks(node) === block.lines.join('\n');
     case 'list': {
       // Items follow each other with no separator in the text; continuation lines are soft breaks.
       const text = block.lines.map((line) => (line.marker === '' ? `\n${line.text}` : line.text)).join('');
-      return node.type === 'list' && !node.ordered && toString(node) === text;
+      return node.type === 'list' && !node.ordered && textWithBreaks(node) === text;
     }
     case 'question':
       return node.type === 'list' && node.ordered === true && node.start === Number.parseInt(block.marker, 10) && toString(node) === block.text;

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../types.ts';
 import { bundledKubectlGrammar } from './bundled-grammar.ts';
 import type { KubectlGrammar } from './grammar.ts';
-import { joinLogicalLines, splitLogicalLines } from './logical-lines.ts';
+import { joinLogicalLines, splitCommandLines, type CommandLine } from './logical-lines.ts';
 import { parseKubectlArgs } from './parse.ts';
 import { mayHoldKubectlTypo } from './program-typo.ts';
 import { unclosedQuoteAt } from './quotes.ts';
@@ -16,9 +16,9 @@ import { findKubectlInvocations, tokenizeShellLine } from './tokenize.ts';
 export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundledKubectlGrammar): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let heredocTerminators: string[] = [];
-  const lines = splitLogicalLines(text);
+  const lines: CommandLine[] = splitCommandLines(text);
   for (let index = 0; index < lines.length; index++) {
-    let line = lines[index];
+    let line: CommandLine = lines[index];
     if (heredocTerminators.length) {
       // Inside a here-document: its lines are data, up to the terminator line.
       const trimmed = line.text.replace(/^\t+/, '');
@@ -26,7 +26,9 @@ export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundle
       continue;
     }
     const trimmed = line.text.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (line.output || trimmed === '' || trimmed.startsWith('#')) continue;
+    // `# kubectl is the CLI`: a comment, unless what follows `#` reads as a kubectl command.
+    if (line.prompt?.strength === 'root' && !readsAsCommand(line.text, grammar)) continue;
     if (!/\bk(ubectl)?\b/.test(line.text) && !mayHoldKubectlTypo(line.text)) continue;
     const open = unclosedQuoteAt(line.text);
     // Only a quote in kubectl's arguments: `kubectl's output` in a prose line is not a command.
@@ -34,7 +36,7 @@ export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundle
       // As the shell does: a quoted string runs on over the next lines until it is closed.
       const closedAt = lines.slice(index + 1).findIndex((_, n) => unclosedQuoteAt(lines.slice(index, index + n + 2).map((l) => l.text).join('\n')) < 0);
       if (closedAt >= 0) {
-        for (let n = 0; n <= closedAt; n++) line = joinLogicalLines(line, lines[index + 1 + n]);
+        for (let n = 0; n <= closedAt; n++) line = { ...line, ...joinLogicalLines(line, lines[index + 1 + n]) };
         index += closedAt + 1;
       } else diagnostics.push(unbalancedQuoteDiagnostic(line, open));
     }
@@ -45,4 +47,16 @@ export function checkShellSnippet(text: string, grammar: KubectlGrammar = bundle
     }
   }
   return diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Whether a line that may be prose (`# kubectl is ...`, a paragraph line starting with `kubectl`)
+ * reads as a kubectl command: its first word after `kubectl` is a command kubectl has (or a flag).
+ */
+export function readsAsCommand(line: string, grammar: KubectlGrammar = bundledKubectlGrammar): boolean {
+  const invocation = findKubectlInvocations(line)[0];
+  if (!invocation || invocation.misspelt || invocation.program.start > line.search(/\S/)) return false;
+  const first = invocation.args[0];
+  if (!first || first.value.startsWith('-') || first.dynamic) return first !== undefined;
+  return !parseKubectlArgs(grammar, invocation.args).problems.some((problem) => problem.kind === 'unknown-command' && problem.parentPath.length === 0);
 }

@@ -4,6 +4,8 @@
  * snippet, so diagnostics found in the joined line point back into the original text.
  */
 
+import { isTranscript, promptAt, usesRootPrompts, type Prompt } from '../extract/prompts.ts';
+
 export interface LogicalLine {
   /** The joined text, without the `\`+newline pairs. */
   text: string;
@@ -62,4 +64,28 @@ export function snippetRange(line: LogicalLine, start: number, end: number): { s
 /** Two logical lines read as one, with the newline between them (a quoted string that spans lines). */
 export function joinLogicalLines(first: LogicalLine, second: LogicalLine): LogicalLine {
   return { text: `${first.text}\n${second.text}`, offsets: [...first.offsets, ...second.offsets] };
+}
+
+/** A logical line of a shell snippet as a terminal showed it: a command (prompt stripped) or output. */
+export interface CommandLine extends LogicalLine {
+  /** What was printed by the command before it (a transcript), never checked as a command. */
+  output: boolean;
+  /** The prompt that started the line, if any (`$ `, `# `, `user@host:~$ `). */
+  prompt?: Prompt;
+}
+
+/**
+ * The logical lines of a shell snippet with prompts stripped (positions kept). In a transcript — a
+ * snippet with a prompt only a terminal prints (`$ `, `user@host:~$ `) — the lines after a prompt up
+ * to the next one are output. `# kubectl ...` is the root prompt of a note that writes every command
+ * that way; in a script with bare commands it stays a comment.
+ */
+export function splitCommandLines(snippet: string): CommandLine[] {
+  const transcript = isTranscript(snippet);
+  const rootPrompts = usesRootPrompts(snippet);
+  return splitLogicalLines(snippet).map((line) => {
+    const prompt = promptAt(line.text);
+    if (!prompt || (prompt.strength === 'root' && !rootPrompts)) return { ...line, output: transcript };
+    return { text: line.text.slice(prompt.length), offsets: line.offsets.slice(prompt.length), output: false, prompt };
+  });
 }

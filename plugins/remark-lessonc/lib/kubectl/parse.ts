@@ -75,6 +75,8 @@ export interface ParsedInvocation {
   dashDash?: ShellWord;
   dashArgs: ShellWord[];
   problems: ParseProblem[];
+  /** The command path stops at a placeholder or expansion (`kubectl <command>`): its arguments cannot be judged. */
+  openCommand?: boolean;
 }
 
 /** cobra's stripFlags: does this flag word swallow the next word while cobra looks for subcommands? */
@@ -119,11 +121,17 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
   const commandPath: string[] = [];
   const commandWords: ShellWord[] = [];
   const taken = new Set<number>();
+  let openCommand = false;
 
   // 1. The command path, as cobra's Find does it.
   for (;;) {
     const index = firstCommandWordIndex(args, taken, flagSetOf(grammar, command));
     if (index < 0) break;
+    // `kubectl <command>`, `kubectl rollout $ACTION`: the command is left to the reader.
+    if (args[index].dynamic) {
+      openCommand = true;
+      break;
+    }
     const next = findSubcommand(command, args[index].value);
     if (!next) {
       if (commandPath.length === 0) problems.push({ kind: 'unknown-command', word: args[index], parent: command, parentPath: [] });
@@ -201,13 +209,13 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
   }
 
   // 3. A group command (rollout, config, ...) needs one of its subcommands.
-  if (!unknownCommand && commandPath.length > 0 && !command.runnable) {
+  if (!unknownCommand && !openCommand && commandPath.length > 0 && !command.runnable) {
     const extra = positionals[0];
     if (extra) problems.push({ kind: 'unknown-command', word: extra, parent: command, parentPath: [...commandPath] });
     else problems.push({ kind: 'missing-subcommand', command, commandPath: [...commandPath] });
   }
 
-  return { commandPath, command, commandWords, flags, positionals, dashDash, dashArgs, problems };
+  return { commandPath, command, commandWords, flags, positionals, dashDash, dashArgs, problems, ...(openCommand ? { openCommand } : {}) };
 }
 
 /**
@@ -331,7 +339,8 @@ export function csvRecordError(value: string): string | null {
 function checkValue(parsed: ParsedFlag, problems: ParseProblem[]): void {
   const flag = parsed.flag;
   const value = parsed.value;
-  if (!flag || value === undefined) return;
+  // `--replicas=<n>`, `--port $PORT`: the value is the reader's to fill in.
+  if (!flag || value === undefined || (parsed.valueWord ?? parsed.word).dynamic) return;
   const reject = (reason: InvalidValueReason, detail?: string): void => {
     problems.push({ kind: 'invalid-flag-value', flag: parsed, reason, ...(detail ? { detail } : {}) });
   };

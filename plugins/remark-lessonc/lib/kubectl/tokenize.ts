@@ -4,6 +4,7 @@
  * holding `$VAR`, `$(...)` or backticks keeps its literal text and is marked `dynamic`.
  */
 import { isKubectlTypo } from './program-typo.ts';
+import { isPlaceholder, placeholderRanges } from '../placeholder.ts';
 
 export interface ShellWord {
   /** The word after quote removal and backslash unescaping (what the program receives). */
@@ -13,8 +14,13 @@ export interface ShellWord {
   /** Offsets of the raw word in the line (UTF-16), end exclusive. */
   start: number;
   end: number;
-  /** Contains an expansion (`$x`, `${x}`, `$(...)`, backticks) whose value is unknown here. */
+  /**
+   * Contains an expansion (`$x`, `${x}`, `$(...)`, backticks, a brace expansion `{1..3}`) or a
+   * placeholder (`<pod-name>`, `...`) whose value is unknown here: it satisfies any argument.
+   */
   dynamic: boolean;
+  /** Holds a placeholder the author left for the reader to fill in (`<pod-name>`, `{name}`, `...`). */
+  placeholder?: boolean;
 }
 
 /** A `$(...)` or backtick command substitution: its inner text and where that text starts. */
@@ -62,6 +68,14 @@ export function tokenizeShellLine(line: string): TokenizedLine {
       continue;
     }
     if (ch === '#') break;
+    if (ch === '<' && PLACEHOLDER_AT.test(line.slice(i))) {
+      // `<pod-name>` is a placeholder word, not a redirection.
+      const word = readWord(line, i, substitutions);
+      i = word.end;
+      if (pendingRedirection) pendingRedirection = pendingHeredoc = false;
+      else words.push(word);
+      continue;
+    }
     if (operatorChars.has(ch)) {
       // `|&`, `||`, `&&`, `;;`: all end the simple command.
       if (ch === '&' && line[i + 1] === '>') {
@@ -120,6 +134,14 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
   };
   while (i < line.length) {
     const ch = line[i];
+    if (ch === '<') {
+      const placeholder = PLACEHOLDER_AT.exec(line.slice(i));
+      if (placeholder) {
+        value += placeholder[0];
+        i += placeholder[0].length;
+        continue;
+      }
+    }
     if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '<' || ch === '>' || operatorChars.has(ch)) break;
     if (ch === '\\') {
       if (i + 1 < line.length) value += line[i + 1];
@@ -153,7 +175,27 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
     i++;
   }
   const end = Math.min(i, line.length);
-  return { value, raw: line.slice(start, end), start, end, dynamic };
+  const raw = line.slice(start, end);
+  const placeholder = holdsPlaceholder(value);
+  return { value, raw, start, end, dynamic: dynamic || placeholder || braceExpansion(raw), ...(placeholder ? { placeholder } : {}) };
+}
+
+/** A `<name>` placeholder starting the text (what `<` starts when it is not a redirection). */
+const PLACEHOLDER_AT = /^<[\p{L}_][\p{L}\p{N}_ .:/-]*>/u;
+
+/**
+ * A word standing for a value to fill in: wholly a placeholder (`{claimName}`, `${NAME}`), or holding
+ * `<name>`, `...` or `…` (`nginx:<tag>`). A `{...}` inside a longer word is a template
+ * (`jsonpath={.items[0]}`, `{{.metadata.name}}`), not a placeholder.
+ */
+function holdsPlaceholder(value: string): boolean {
+  if (isPlaceholder(value)) return true;
+  return placeholderRanges(value).some(([from]) => value[from] === '<' || value[from] === '.' || value[from] === '…');
+}
+
+/** `web-{1..3}`, `{a,b}`: the shell makes several words of it (outside quotes). */
+function braceExpansion(raw: string): boolean {
+  return !/['"]/.test(raw) && /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/.test(raw);
 }
 
 /** `$name`, `${...}`, `$(...)`, `$((...))` or a backtick substitution starting at `start`. */

@@ -42,12 +42,20 @@ export function renderSnippet(view: SnippetView, locale: Locale): ElementNode {
     caption.push(element('span', { className: ['lc-badge', 'lc-badge-corrected'] }, [text(t('snippet.corrected'))]));
   }
   if (caption.length > 0) children.push(element('figcaption', {}, caption));
-  children.push(code(view.corrected, snippet.lang, snippet.node.meta));
+  children.push(code(view.corrected, shownLang(snippet), snippet.node.meta));
   if (view.applied.length > 0) children.push(renderErrata(view, locale, t));
   if (view.remaining.length > 0) children.push(renderProblems('lc-problems', t('snippet.problems'), view.remaining, snippet, locale, t));
   if (view.taught.length > 0) children.push(renderProblems('lc-taught', t('snippet.intentionalNote'), view.taught, snippet, locale, t));
   const fields = view.fields.size > 0 ? { dataFields: JSON.stringify(Object.fromEntries(view.fields)) } : {};
   return element('figure', { className: ['lc-snippet'], dataStatus: status, dataKind: snippet.kind, dataSnippet: snippet.index, ...fields }, children);
+}
+
+/** The language a snippet is highlighted in: its fence's, or the one its content was read as. */
+export function shownLang(snippet: ExtractedSnippet): string | null {
+  if (snippet.inferred !== true) return snippet.lang;
+  if (snippet.kind === 'shell') return 'shell';
+  if (snippet.kind === 'manifest' || snippet.kind === 'yaml-fragment') return snippet.syntax ?? 'yaml';
+  return snippet.lang;
 }
 
 function renderErrata(view: SnippetView, locale: Locale, t: (key: 'snippet.correctedNote' | 'snippet.showOriginal') => string): ElementNode {

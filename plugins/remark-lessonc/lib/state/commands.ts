@@ -73,7 +73,7 @@ function effectOf(parsed: ParsedInvocation, grammar: KubectlGrammar): CommandEff
     const named = namedObjects(parsed.positionals, grammar);
     if (flagValue(parsed, 'all')?.value !== 'false' && flagValue(parsed, 'all')) effect.deletesAll.push(...named.types);
     effect.deletes.push(...named.objects);
-  } else if (POD_VERBS.has(verb) && parsed.positionals[0]) {
+  } else if (POD_VERBS.has(verb) && parsed.positionals[0] && !parsed.positionals[0].dynamic) {
     const first = parsed.positionals[0];
     const named = first.value.includes('/') ? namedObjects([first], grammar).objects : [{ resource: 'pods', name: first.value, word: first }];
     effect.references.push(...named);
@@ -93,7 +93,8 @@ function namedObjects(words: ShellWord[], grammar: KubectlGrammar): { types: str
   const types: string[] = [];
   let current: string | undefined;
   for (const word of words) {
-    if (word.dynamic) continue;
+    // `$POD`, `<name>`, `web-{1..3}` are no names; `app=web`, `tier-` (label, annotate, set env) are updates.
+    if (word.dynamic || (current !== undefined && (word.value.includes('=') || word.value.endsWith('-')))) continue;
     const slash = word.value.indexOf('/');
     if (slash > 0) {
       const type = resolveResourceType(grammar, word.value.slice(0, slash));

@@ -1,11 +1,12 @@
 import type { Document } from 'yaml';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { fixSnippetText } from '../fix/snippet.ts';
-import { nearestByDistance } from '../edit-distance.ts';
+import { editDistance, nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
 import { checkShellSnippet } from '../kubectl/check.ts';
 import { resolveResourceType } from '../kubectl/grammar.ts';
-import { splitLogicalLines, snippetRange } from '../kubectl/logical-lines.ts';
+import { splitCommandLines, snippetRange } from '../kubectl/logical-lines.ts';
+import { promptAt } from '../extract/prompts.ts';
 import { escapeRegExp } from '../regexp.ts';
 import type { Diagnostic, Snippet } from '../types.ts';
 import type { LessonDiagnostic, LessonRuleContext } from '../validate.ts';
@@ -44,22 +45,39 @@ export function checkLessonState(snippets: readonly Snippet[], context: LessonRu
   const state = emptyCluster();
   for (const object of PREEXISTING) createObject(state, object);
   const diagnostics: LessonDiagnostic[] = [];
+  // A section is part of the lab's sequence when it creates something or acts on what the lesson
+  // made; one whose commands only act on objects it never creates (a reference, a cheat sheet) is
+  // not checked against the model (its deletions still count).
+  let section: SectionWalk = { sequence: false, diagnostics: [] };
+  const endSection = () => {
+    if (section.sequence) diagnostics.push(...section.diagnostics);
+    section = { sequence: false, diagnostics: [] };
+  };
   snippets.forEach((snippet, position) => {
+    if (position > 0 && snippet.section !== snippets[position - 1]!.section) endSection();
     if (snippet.kind === 'manifest') {
       const path = manifestPath(snippet, snippets[position - 1]);
       if (path) state.files.set(path, manifestObjects(snippet, context));
       if (path && STATIC_POD_DIRECTORY.test(path)) createUnknownObjects(state);
     } else if (snippet.kind === 'shell') {
-      for (const diagnostic of walkShellSnippet(snippet, state)) diagnostics.push({ ...diagnostic, snippetIndex: snippet.index });
+      for (const diagnostic of walkShellSnippet(snippet, state, section)) section.diagnostics.push({ ...diagnostic, snippetIndex: snippet.index });
     }
   });
+  endSection();
   return diagnostics;
+}
+
+/** What the walk has seen of one section: whether it belongs to the lab's sequence, and its findings. */
+interface SectionWalk {
+  sequence: boolean;
+  diagnostics: LessonDiagnostic[];
 }
 
 function manifestPath(snippet: Snippet, previous: Snippet | undefined): string | undefined {
   if (typeof snippet.meta.title === 'string') return normalizePath(snippet.meta.title);
   if (previous?.kind !== 'shell') return undefined;
-  const lastLine = previous.value.trim().split('\n').at(-1)?.trim() ?? '';
+  const last = previous.value.trim().split('\n').at(-1) ?? '';
+  const lastLine = last.slice(promptAt(last)?.length ?? 0).trim();
   const match = FILE_COMMAND.exec(lastLine);
   return match ? normalizePath(match[1]!) : undefined;
 }
@@ -84,14 +102,17 @@ function manifestObjects(snippet: Snippet, context: LessonRuleContext): TrackedO
  */
 const STATIC_POD_DIRECTORY = /(?:^|[\s>='"])\/etc\/(?:kubernetes\/manifests|kubelet\.d)\b/;
 
-function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
+function walkShellSnippet(snippet: Snippet, state: ClusterState, section: SectionWalk): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const line of splitLogicalLines(snippet.value)) {
+  for (const line of splitCommandLines(snippet.value)) {
+    if (line.output) continue;
     if (STATIC_POD_DIRECTORY.test(line.text) && !/^\s*(?:sudo\s+)?kubectl\b/.test(line.text)) createUnknownObjects(state);
     // Read the command as meant: `delete pod -all` deletes all pods once its safe fix is applied.
     const meant = fixSnippetText(line.text, checkShellSnippet, { unsafe: false });
     for (const effect of commandEffects(meant)) {
+      if (effect.creates.length || effect.appliesFiles.length || effect.createsUnknown || effect.writesFile) section.sequence = true;
       const report = (object: NamedObject, deleting: boolean) => {
+        if (actsOnLessonObject(state, object)) section.sequence = true;
         const at = locateWord(line.text, meant, object);
         const range = snippetRange(line, at.start, at.end);
         const diagnostic = missingObject(object, state, deleting, range);
@@ -118,6 +139,16 @@ function walkShellSnippet(snippet: Snippet, state: ClusterState): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/**
+ * Whether a command acts on an object the lesson made (not one every cluster has), or on a near miss
+ * of one (`webserevr` after `kubectl run webserver`): then its section follows the lab.
+ */
+function actsOnLessonObject(state: ClusterState, object: NamedObject): boolean {
+  if (PREEXISTING.some((known) => known.resource === object.resource && known.name === object.name)) return false;
+  if (isKnown(state, object)) return true;
+  return object.name.length > 3 && existingNames(state, object.resource).some((name) => editDistance(name, object.name) <= 2);
 }
 
 function missingObject(object: NamedObject, state: ClusterState, deleting: boolean, range: { start: number; end: number }): Diagnostic | null {

@@ -13,7 +13,7 @@ const ruleId = 'kubectl/missing-argument';
 
 export const missingArgumentRule: KubectlRule = ({ line, invocation, parsed }) => {
   const diagnostics: Diagnostic[] = [];
-  if (parsed.problems.some((p) => p.kind === 'unknown-command' || p.kind === 'missing-subcommand')) return diagnostics;
+  if (parsed.openCommand || parsed.problems.some((p) => p.kind === 'unknown-command' || p.kind === 'missing-subcommand')) return diagnostics;
   // With --help kubectl prints help and checks nothing else.
   if (parsed.flags.some((flag) => flag.name === 'help' && flag.value !== 'false')) return diagnostics;
   const where = ['kubectl', ...parsed.commandPath].join(' ');
@@ -34,7 +34,8 @@ export const missingArgumentRule: KubectlRule = ({ line, invocation, parsed }) =
   if (missingUpdate) {
     diagnostics.push(lineDiagnostic(line, ruleId, 'error', say('rule.kubectl/missing-argument.keyValue', { where, usage }), invocation.program.start, invocation.end));
   }
-  if (args.max !== undefined && parsed.positionals.length > args.max) {
+  // `kubectl logs <pod> ...`: a placeholder past the last argument stands for whatever the reader adds.
+  if (args.max !== undefined && parsed.positionals.length > args.max && !parsed.positionals.slice(args.max).some((word) => word.dynamic)) {
     const extra = parsed.positionals[args.max];
     diagnostics.push(
       lineDiagnostic(line, ruleId, 'error', say('rule.kubectl/missing-argument.tooMany', { found: extra.value, where, max: args.max, usage }), extra.start, parsed.positionals[parsed.positionals.length - 1].end),

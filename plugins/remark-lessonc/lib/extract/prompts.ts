@@ -1,0 +1,50 @@
+/**
+ * Shell prompts as notes copy them from a terminal: `$ kubectl get pods`, `# kubectl get pods` (root),
+ * `user@host:~$ k get pods`, `[root@master ~]# ...`, `controlplane $ ...`, `root@controlplane ~ ➜  k ...`.
+ * A prompt line is a command (the prompt is not part of it); in a transcript the lines after it, up
+ * to the next prompt, are what the command printed.
+ */
+
+export interface Prompt {
+  /** Length of the prompt, spaces after it included: the command starts at this offset of the line. */
+  length: number;
+  /**
+   * `strong`: only a prompt looks like this (`$ `, `user@host:~$ `), so the snippet is a transcript;
+   * `root`: `# ` before a kubectl command, which in a script would be a comment.
+   */
+  strength: 'strong' | 'root';
+}
+
+/** `[root@master ~]#`, `root@master:~#`, `user@host:~/dir$`, `controlplane:~$`, `controlplane $`, `root@controlplane ~ ➜`. */
+const USER_HOST_PROMPT =
+  /^[ \t]*(?:\[[^\]\n]*\][ \t]?[#$]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?[ \t]?[#$]|[\w.-]+:~[^\s#$]*[ \t]?[#$]|(?:controlplane|node\d*|master\d*|worker\d*)[ \t]?[#$]|(?:[\w.-]+@)?[\w.-]+[ \t]+\S+[ \t]+➜|➜)[ \t]+(?=\S)/;
+/** `$ cmd`, `> cmd` is not one (a continuation or a quote). */
+const DOLLAR_PROMPT = /^[ \t]*\$[ \t]+(?=\S)/;
+/** `# kubectl ...`, `#kubectl ...`, `# k get pods`: the root prompt of the notes. */
+const ROOT_PROMPT = /^[ \t]*#[ \t]*(?=(?:sudo[ \t]+)?(?:kubectl|k)[ \t]+\S)/;
+
+/** The prompt starting a line, or null. A root prompt is only recognised before kubectl (or `k`). */
+export function promptAt(line: string): Prompt | null {
+  const strong = USER_HOST_PROMPT.exec(line) ?? DOLLAR_PROMPT.exec(line);
+  if (strong) return { length: strong[0].length, strength: 'strong' };
+  const root = ROOT_PROMPT.exec(line);
+  return root ? { length: root[0].length, strength: 'root' } : null;
+}
+
+/** A line a script would run: it starts with a program (`kubectl ...`, `cat x`, `export A=b`). */
+const BARE_COMMAND = /^[ \t]*(?:sudo[ \t]+)?(?:kubectl|k|kubeadm|minikube|helm|kustomize|etcdctl|crictl|docker|cat|echo|vi|vim|nano|less|ls|cd|mkdir|rm|cp|mv|touch|curl|wget|ssh|scp|systemctl|journalctl|grep|watch|export|source|sleep|for|while|if|sed|awk|chmod|tee)(?:[ \t]|$)/;
+
+/**
+ * Whether `# kubectl ...` lines of a snippet are root prompts: in a note that writes its commands
+ * that way (every command line starts with `#`). In a script that runs other commands bare, a
+ * `# kubectl ...` line is a command left out, a comment.
+ */
+export function usesRootPrompts(text: string): boolean {
+  const lines = text.split('\n');
+  return lines.some((line) => promptAt(line)?.strength === 'root') && !lines.some((line) => !promptAt(line) && BARE_COMMAND.test(line));
+}
+
+/** Whether any line of a text starts with a prompt only a terminal prints (`$ `, `user@host:~$ `). */
+export function isTranscript(text: string): boolean {
+  return text.split('\n').some((line) => promptAt(line)?.strength === 'strong');
+}
