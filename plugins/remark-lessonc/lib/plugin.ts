@@ -15,7 +15,15 @@ export interface RemarkLessoncOptions {
   locale?: Locale;
   /** Lessons larger than this many bytes (UTF-8) are refused before parsing. Default 8 MiB. */
   maxLessonSize?: number;
+  /**
+   * The compiler's build id (lib/build-id.ts). Not used by the compile: it is here so a host that
+   * digests its configuration (Astro's content cache) sees a new compiler as a new configuration.
+   */
+  buildId?: string;
 }
+
+/** Hosts (the site build's report, src/integrations/lessonc-report.ts) receive each compiled file here. */
+export const COMPILED_FILE_HOOK = Symbol.for('lessonc.compiled-file');
 
 export interface LessoncData {
   analysis: LessonAnalysis;
@@ -60,6 +68,8 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
     const data: LessoncData = { analysis };
     if (options.render !== false) data.rendered = renderLesson(analysis, analysis.frontmatter?.lang ?? options.locale ?? 'ko');
     file.data.lessonc = data;
+    const hook = (globalThis as Record<symbol, unknown>)[COMPILED_FILE_HOOK];
+    if (typeof hook === 'function') (hook as (file: VFile) => void)(file);
   };
 }
 
