@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { analyzeLesson, type LessonAnalysis } from './analyze.ts';
 import { lineStartOffsets, markdownPoint } from './extract/positions.ts';
 import type { Locale } from './i18n.ts';
+import { parseInChunks } from './parse.ts';
 import { renderLesson, type RenderedLesson } from './render/lesson.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem, utf8Length } from './lesson-size.ts';
 
@@ -75,7 +76,8 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
 
 /**
  * Wraps the processor's parser (remark-parse, attached before this plugin) so a lesson over the
- * limit fails before it is parsed, with the message naming the limit and how to raise it.
+ * limit fails before it is parsed, with the message naming the limit and how to raise it, and a
+ * long lesson is parsed in parts (lib/parse.ts).
  */
 function refuseLargeLessons(processor: Processor, limit: number): void {
   const parse = processor.parser;
@@ -83,6 +85,7 @@ function refuseLargeLessons(processor: Processor, limit: number): void {
   processor.parser = (document, file) => {
     const problem = lessonSizeProblem(utf8Length(document), limit);
     if (problem) file.fail(problem.message, { place: problem.start, ruleId: problem.ruleId, source: 'lessonc' });
-    return parse(document, file);
+    // In parts for a long lesson: micromark alone is quadratic in the document's length.
+    return parseInChunks(document, (chunk) => parse(chunk, file) as Root);
   };
 }
