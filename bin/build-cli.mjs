@@ -47,7 +47,7 @@ export async function buildCli(stamp = sourceStamp()) {
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'cli', 'main.ts')],
+    entryPoints: [path.join(repoRoot, 'cli', 'main.ts'), path.join(repoRoot, 'cli', 'worker.ts')],
     outdir: temporary,
     bundle: true,
     splitting: true,

@@ -13,7 +13,11 @@ async function entry() {
   if (!process.env.LESSONC_FROM_SOURCE) {
     try {
       const { buildCli } = await import('./build-cli.mjs');
-      return await import(path.join(await buildCli(), 'main.mjs'));
+      const bundle = await buildCli();
+      const loaded = await import(path.join(bundle, 'main.mjs'));
+      // Workers of `check`/`fix` over many files start from the same bundle (cli/pool.ts).
+      globalThis[Symbol.for('lessonc.bundle')] = bundle;
+      return loaded;
     } catch {
       // No esbuild, a read-only node_modules: the sources it is.
     }

@@ -5,12 +5,20 @@
  * already be loaded.
  */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export type Task = { kind: 'check'; locale: 'ko' | 'en'; maxLessonSize: number } | { kind: 'fix'; unsafe: boolean; dryRun: boolean; maxLessonSize: number };
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
 const MIN_FILES_PER_WORKER = 8;
+
+/** The worker's module: from the CLI's bundle when it runs from one (bin/lessonc.mjs), else the source. */
+function workerEntry(): URL {
+  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
+  return typeof bundle === 'string' ? pathToFileURL(path.join(bundle, 'worker.mjs')) : new URL('./worker.ts', import.meta.url);
+}
 
 export function jobCount(files: number): number {
   const wanted = Number(process.env.LESSONC_JOBS) || availableParallelism();
@@ -47,7 +55,7 @@ export async function runOverFiles<R>(files: string[], task: Task, run: (file: s
   await Promise.all(
     Array.from({ length: jobs }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: task });
+        const worker = new Worker(workerEntry(), { workerData: task });
         let current = -1;
         const feed = () => {
           if (next >= files.length) {
