@@ -43,7 +43,7 @@ function loadChecker() {
       import('remark-parse'),
       import('remark-frontmatter'),
       import('remark-gfm'),
-      import('../plugins/remark-lessonc/index.ts'),
+      import('../plugins/remark-lessonc/lib/plugin.ts'),
       import('vfile'),
     ]);
     const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
