@@ -59,6 +59,13 @@ describe('fixture site build', () => {
     expect(buildOutput).toMatch(/2 compiles of 2 lessons in this build/);
   });
 
+  it('rebuilds nothing unchanged and still reports every problem, from the cache', async () => {
+    const again = (await buildSite(fixtureLessons, outDir, join(workDir, 'cache'))).replace(/\u001b\[\d+m/g, '');
+    expect(again).toMatch(/0 compiles of 0 lessons in this build, 2 reported from the cache/);
+    expect(again.split('\n').filter((line) => line.includes('b-pod.md:19:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
+    expect(again).toMatch(/^2 files checked: 3 errors, 0 warnings, 1 info$/m);
+  }, 180_000);
+
   it('lists the lessons on the course home in frontmatter order, with links and descriptions', async () => {
     const index = await page('.');
     const list = elements(index, hasClass('lc-lesson-list'))[0]!;
