@@ -82,7 +82,8 @@ export interface CheckKey {
 /** Check results by lesson text, shared with the site build (src/integrations/lessonc-report.ts). */
 export const checkCache = resultCache('check', (value): value is ReportedMessage[] => Array.isArray(value) && value.every(isReportedMessage));
 
-function isReportedMessage(value: unknown): value is ReportedMessage {
+/** The shape of a reported message, for checking what is read back from a cache. */
+export function isReportedMessage(value: unknown): value is ReportedMessage {
   const m = value as ReportedMessage;
   return (
     !!m &&

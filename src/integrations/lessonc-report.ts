@@ -4,13 +4,16 @@
  * them at the end of the build like `lessonc check` does, with its summary. Lessons Astro did not
  * compile again (its content cache had them) are reported from lessonc's cache, which the compiles
  * of this and earlier builds filled, so a rebuild still lists the whole course's problems; a lesson
- * in neither is checked. `lessonc check` afterwards is answered from the same cache.
+ * in neither is checked (`lessonc check`'s own cached result when it has one). The build's entries
+ * are a kind of their own (`site`): Astro's pipeline runs smartypants before the compiler, so a
+ * message quoting prose may differ from `lessonc check`'s, and neither may stand in for the other.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { VFile } from 'vfile';
-import { checkCache, checkFile, formatText, toReported, type CheckKey, type FileReport } from '../../cli/check.ts';
+import { checkFile, formatText, isReportedMessage, toReported, type FileReport, type ReportedMessage } from '../../cli/check.ts';
+import { resultCache } from '../../plugins/remark-lessonc/lib/cache.ts';
 import { lessonFiles } from '../../cli/files.ts';
 import { COMPILED_FILE_HOOK } from '../../plugins/remark-lessonc/lib/plugin.ts';
 import { DEFAULT_MAX_LESSON_SIZE } from '../../plugins/remark-lessonc/lib/lesson-size.ts';
@@ -25,7 +28,8 @@ export interface LessoncReportOptions {
 export default function lessoncReport(options: LessoncReportOptions): AstroIntegration {
   const lessonsDirectory = path.resolve(options.lessonsDirectory);
   const locale = localeFromEnvironment(process.env);
-  const key: CheckKey = { kind: 'check', locale, maxLessonSize: DEFAULT_MAX_LESSON_SIZE };
+  const key = { kind: 'site', locale, maxLessonSize: DEFAULT_MAX_LESSON_SIZE };
+  const siteCache = resultCache('site', (value): value is ReportedMessage[] => Array.isArray(value) && value.every(isReportedMessage));
   const compiled = new Map<string, VFile>();
   let building = false;
   let compiles = 0;
@@ -53,10 +57,11 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
           if (vfile) {
             fromCompile++;
             const messages = vfile.messages.map((message) => toReported(message, locale));
-            checkCache.set(await readFile(file, 'utf8'), key, messages);
+            siteCache.set(await readFile(file, 'utf8'), key, messages);
             reports.push({ file: shown, messages });
           } else {
-            reports.push({ ...(await checkFile(file, locale)), file: shown });
+            const messages = siteCache.get(await readFile(file, 'utf8'), key);
+            reports.push(messages ? { file: shown, messages } : { ...(await checkFile(file, locale)), file: shown });
           }
         }
         const compiledLessons = compiled.size;
