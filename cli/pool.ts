@@ -52,34 +52,46 @@ export async function runOverFiles<R>(files: string[], task: Task, run: (file: s
     return;
   }
   let next = 0;
-  await Promise.all(
-    Array.from({ length: jobs }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerEntry(), { workerData: task });
-        let current = -1;
-        const feed = () => {
-          if (next >= files.length) {
-            void worker.terminate();
-            resolve();
-            return;
-          }
-          current = next++;
-          worker.postMessage({ file: files[current] });
-        };
-        worker.on('message', (message: { result?: R; error?: string }) => {
-          if (message.error !== undefined) {
-            void worker.terminate();
-            reject(new Error(`${files[current]}: ${message.error}`));
-            return;
-          }
-          settle(current, message.result as R);
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: jobs }, () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(workerEntry(), { workerData: task });
+          workers.push(worker);
+          let current = -1;
+          let finished = false;
+          const feed = () => {
+            if (next >= files.length) {
+              finished = true;
+              void worker.terminate();
+              resolve();
+              return;
+            }
+            current = next++;
+            worker.postMessage({ file: files[current] });
+          };
+          worker.on('message', (message: { result?: R; error?: string }) => {
+            if (message.error !== undefined) {
+              reject(new Error(`${files[current]}: ${message.error}`));
+              return;
+            }
+            settle(current, message.result as R);
+            feed();
+          });
+          worker.on('error', reject);
+          // A worker that dies without a word (out of memory) must not leave the run waiting forever.
+          worker.on('exit', (code) => {
+            if (!finished) reject(new Error(`lessonc worker exited with code ${code} while on ${files[current] ?? 'no file'}`));
+          });
           feed();
-        });
-        worker.on('error', reject);
-        feed();
-      }),
-    ),
-  );
+        }),
+      ),
+    );
+  } finally {
+    // On a failure the other workers stop too: nothing keeps the process alive.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
 }
 
 /** A progress line on stderr when it is a terminal (rewritten in place), nothing otherwise. */
