@@ -10,6 +10,8 @@ import rehypeSearchIgnore from './src/lib/rehype-search-ignore.ts';
 import rehypeDropDuplicateTitle from './src/lib/rehype-drop-duplicate-title.ts';
 import frameScriptHashes from './src/integrations/frame-script-hashes.ts';
 import lessonProblems from './src/integrations/lesson-problems/index.ts';
+import lessoncReport from './src/integrations/lessonc-report.ts';
+import { compilerBuildId } from './plugins/remark-lessonc/lib/build-id.ts';
 
 // Tests build fixture sites side by side with the real one: each build gets its own lessons,
 // output and content-layer cache (the data store would otherwise mix entries from both).
@@ -41,7 +43,10 @@ export default defineConfig({
     // Expressive Code (Starlight's) highlights code blocks; Astro's own Shiki pass is not used.
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [[remarkLessonc, { render: true }]],
+      // The build id changes Astro's config digest whenever the compiler changes, so its content
+      // cache never serves a page compiled by an older compiler. LESSONC_PLUGIN=off builds the same
+      // site without the compiler (the benchmark's baseline: same Markdown processor, no lessonc).
+      remarkPlugins: process.env.LESSONC_PLUGIN === 'off' ? [] : [[remarkLessonc, { render: true, buildId: compilerBuildId() }]],
       // The sanitiser first: everything a lesson contributes passes it before anything else sees it.
       rehypePlugins: [rehypeLessoncSanitize, rehypeSearchIgnore, rehypeDropDuplicateTitle],
     }),
@@ -53,6 +58,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // Each lesson's problems, printed once at the end of `astro build` from the compile that rendered it.
+    ...(process.env.LESSONC_PLUGIN === 'off' ? [] : [lessoncReport({ lessonsDirectory: lessonsDir })]),
     starlight({
       title: translate('ko', 'site.title'),
       description: translate('ko', 'site.description'),

@@ -1,12 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Point } from '../plugins/remark-lessonc/lib/extract/positions.ts';
-import remarkLessonc from '../plugins/remark-lessonc/index.ts';
+import { resultCache } from '../plugins/remark-lessonc/lib/cache.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import type { Locale, MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { localizeFix, localizeLessonMessage, type MessageData } from '../plugins/remark-lessonc/lib/messages.ts';
@@ -36,21 +31,83 @@ export interface FileReport {
   messages: ReportedMessage[];
 }
 
-const checker = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
+/**
+ * The check pipeline (the same plugin the site uses), loaded on first use: a run answered from the
+ * cache never loads the compiler.
+ */
+let checker: Promise<(file: string, text: string) => Promise<VFileMessage[]>> | undefined;
+function loadChecker() {
+  checker ??= (async () => {
+    const [{ unified }, { default: remarkParse }, { default: remarkFrontmatter }, { default: remarkGfm }, { default: remarkLessonc }, { VFile }] = await Promise.all([
+      import('unified'),
+      import('remark-parse'),
+      import('remark-frontmatter'),
+      import('remark-gfm'),
+      import('../plugins/remark-lessonc/lib/plugin.ts'),
+      import('vfile'),
+    ]);
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
+    return async (path: string, text: string) => {
+      const vfile = new VFile({ path, value: text });
+      await processor.run(processor.parse(vfile), vfile);
+      return vfile.messages;
+    };
+  })();
+  return checker;
+}
 
 /**
- * Runs the compiler's check stages (the same plugin the site uses) on one lesson file. A file over
- * `maxLessonSize` bytes is not read: its report is the one `lesson/too-large` error.
+ * The report of a lesson when it needs no compile (too large, or in the cache); otherwise its text
+ * and cache key, for the compile.
  */
-export async function checkFile(file: string, locale: Locale = 'en', maxLessonSize: number = DEFAULT_MAX_LESSON_SIZE): Promise<FileReport> {
+export async function knownCheck(file: string, locale: Locale, maxLessonSize: number): Promise<{ report: FileReport } | { text: string; key: CheckKey }> {
   const tooLarge = lessonSizeProblem((await stat(file)).size, maxLessonSize);
   if (tooLarge) {
     const { line, column } = tooLarge.start;
-    return { file, messages: [{ ruleId: tooLarge.ruleId, severity: 'error', message: localizeLessonMessage(locale, tooLarge), line, column, endLine: line, endColumn: column }] };
+    return { report: { file, messages: [{ ruleId: tooLarge.ruleId, severity: 'error', message: localizeLessonMessage(locale, tooLarge), line, column, endLine: line, endColumn: column }] } };
   }
-  const vfile = new VFile({ path: file, value: await readFile(file, 'utf8') });
-  await checker.run(checker.parse(vfile), vfile);
-  return { file, messages: vfile.messages.map((message) => toReported(message, locale)) };
+  const text = await readFile(file, 'utf8');
+  const key: CheckKey = { kind: 'check', locale, maxLessonSize };
+  const cached = checkCache.get(text, key);
+  return cached ? { report: { file, messages: cached } } : { text, key };
+}
+
+/** What shapes a check result besides the text: the cache key holds it. */
+export interface CheckKey {
+  kind: 'check';
+  locale: Locale;
+  maxLessonSize: number;
+}
+
+/** Check results by lesson text, shared with the site build (src/integrations/lessonc-report.ts). */
+export const checkCache = resultCache('check', (value): value is ReportedMessage[] => Array.isArray(value) && value.every(isReportedMessage));
+
+/** The shape of a reported message, for checking what is read back from a cache. */
+export function isReportedMessage(value: unknown): value is ReportedMessage {
+  const m = value as ReportedMessage;
+  return (
+    !!m &&
+    typeof m === 'object' &&
+    typeof m.ruleId === 'string' &&
+    (m.severity === 'error' || m.severity === 'warning' || m.severity === 'info') &&
+    typeof m.message === 'string' &&
+    [m.line, m.column, m.endLine, m.endColumn].every((n) => Number.isInteger(n) && n >= 1) &&
+    (m.fix === undefined || (typeof m.fix === 'object' && typeof m.fix.safe === 'boolean' && typeof m.fix.description === 'string' && Array.isArray(m.fix.edits)))
+  );
+}
+
+/**
+ * Runs the compiler's check stages (the same plugin the site uses) on one lesson file. A file over
+ * `maxLessonSize` bytes is not read: its report is the one `lesson/too-large` error. A lesson
+ * already checked with the same compiler and options is answered from the cache.
+ */
+export async function checkFile(file: string, locale: Locale = 'en', maxLessonSize: number = DEFAULT_MAX_LESSON_SIZE): Promise<FileReport> {
+  const known = await knownCheck(file, locale, maxLessonSize);
+  if ('report' in known) return known.report;
+  const { text, key } = known;
+  const messages = (await (await loadChecker())(file, text)).map((message) => toReported(message, locale));
+  checkCache.set(text, key, messages);
+  return { file, messages };
 }
 
 type CataloguedMessage = VFileMessage & {

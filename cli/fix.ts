@@ -1,6 +1,6 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
-import { createTwoFilesPatch } from 'diff';
-import { analyzeLesson, fixLesson, type FixResult } from '../plugins/remark-lessonc/index.ts';
+import type { FixResult } from '../plugins/remark-lessonc/index.ts';
+import { resultCache } from '../plugins/remark-lessonc/lib/cache.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { writeFileAtomic } from './files.ts';
 
@@ -38,14 +38,41 @@ export async function fixFile(file: string, options: FixFileOptions): Promise<Fi
   const tooLarge = lessonSizeProblem(info.size, options.maxLessonSize ?? DEFAULT_MAX_LESSON_SIZE);
   if (tooLarge) return refused(tooLarge.message);
   const original = await readFile(file, 'utf8');
-  const analysis = analyzeLesson(original, undefined, undefined, { asWritten: true });
-  if (analysis.frontmatter?.original) return { file, result: { output: original, applied: [], passes: 0, stable: true }, changed: false, diff: '', keptAsWritten: true };
-  // fixLesson, not the analysis above: it keeps a byte order mark the analysis strips.
-  const result = fixLesson(original, { unsafe: options.unsafe });
+  const fixed = await fixText(original, options.unsafe);
+  if (fixed === 'original') return { file, result: { output: original, applied: [], passes: 0, stable: true }, changed: false, diff: '', keptAsWritten: true };
+  const result = fixed;
   const changed = result.output !== original;
-  const diff = changed ? createTwoFilesPatch(`a/${file}`, `b/${file}`, original, result.output, '', '', { context: 3 }) : '';
+  const diff = changed ? (await import('diff')).createTwoFilesPatch(`a/${file}`, `b/${file}`, original, result.output, '', '', { context: 3 }) : '';
   if (changed && !options.dryRun && !(await writeFileAtomic(file, result.output, { expected: original }))) {
     return { file, result, changed: false, diff, problem: 'changed on disk while lessonc was fixing it: left it as it is now (run `lessonc fix` again)', keptAsWritten: false };
   }
   return { file, result, changed, diff, keptAsWritten: false };
+}
+
+type FixOutcome = FixResult | 'original';
+
+/** Fix results by lesson text and options (the same cache as `lessonc check`'s). */
+const fixCache = resultCache('fix', (value): value is FixOutcome =>
+  value === 'original' || (!!value && typeof value === 'object' && typeof (value as FixResult).output === 'string' && Array.isArray((value as FixResult).applied) && Number.isInteger((value as FixResult).passes) && typeof (value as FixResult).stable === 'boolean'),
+);
+
+/**
+ * The fix loop for one lesson text, or `original` for a lesson kept as written. The first pass's
+ * check is the analysis that reads the frontmatter (one parse per pass); a byte order mark the
+ * analysis strips is put back.
+ */
+async function fixText(text: string, unsafe: boolean): Promise<FixOutcome> {
+  const key = { kind: 'fix', unsafe };
+  const cached = fixCache.get(text, key);
+  if (cached) return cached;
+  const [{ analyzeLesson, withoutBom }, { fixAnalyzedLesson }] = await Promise.all([import('../plugins/remark-lessonc/lib/analyze.ts'), import('../plugins/remark-lessonc/lib/fix/lesson.ts')]);
+  const analysis = analyzeLesson(text, undefined, undefined, { asWritten: true });
+  let outcome: FixOutcome;
+  if (analysis.frontmatter?.original) outcome = 'original';
+  else {
+    const { result } = fixAnalyzedLesson(analysis, { unsafe });
+    outcome = { ...result, output: text.slice(0, text.length - withoutBom(text).length) + result.output };
+  }
+  fixCache.set(text, key, outcome);
+  return outcome;
 }

@@ -1,13 +1,12 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { importNotes } from '../plugins/remark-lessonc/index.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { checkFile, formatText } from './check.ts';
-import { fixFile } from './fix.ts';
+import { checkFile, formatText, knownCheck, type FileReport } from './check.ts';
+import type { FileFix } from './fix.ts';
 import { DEFAULT_MAX_LESSON_SIZE, parseSize } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
-import { makeHandouts } from './handouts.ts';
 import { lessonFiles, writeFileAtomic } from './files.ts';
+import { runOverFiles, terminalProgress } from './pool.ts';
 
 const USAGE = `Usage:
   lessonc check [paths...] [--format text|json|sarif] [--watch] [--locale ko|en] [--exit-zero] [--max-lesson-size SIZE]
@@ -71,8 +70,22 @@ async function runCheck(argv: string[]): Promise<number> {
   if (locale !== 'ko' && locale !== 'en') throw new UsageError(`Unexpected locale \`${String(locale)}\`, expected \`ko\` or \`en\``);
   if (flags.has('watch')) return runWatch(positionals.length > 0 ? positionals : ['lessons'], locale, format);
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
-  const reports = [];
-  for (const file of files) reports.push(await checkFile(file, locale, maxLessonSize));
+  // Lessons in the cache are answered here; the others are compiled, on workers when there are many.
+  const reports = new Array<FileReport>(files.length);
+  const misses: number[] = [];
+  const progress = format === 'text' ? terminalProgress('checking') : undefined;
+  for (let i = 0; i < files.length; i++) {
+    const known = await knownCheck(files[i]!, locale, maxLessonSize);
+    if ('report' in known) reports[i] = known.report;
+    else misses.push(i);
+  }
+  await runOverFiles(
+    misses.map((i) => files[i]!),
+    { kind: 'check', locale, maxLessonSize },
+    (file) => checkFile(file, locale, maxLessonSize),
+    (report, j) => (reports[misses[j]!] = report),
+    progress && ((done) => progress(files.length - misses.length + done, files.length)),
+  );
   if (format === 'json') console.log(JSON.stringify(reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify((await import('./sarif.ts')).toSarif(reports), null, 2));
   else console.log(formatText(reports, process.stdout.isTTY === true));
@@ -85,24 +98,31 @@ async function runFix(argv: string[]): Promise<number> {
   const maxLessonSize = maxLessonSizeFlag(flags);
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
   const dryRun = flags.has('dry-run');
+  const unsafe = flags.has('unsafe');
+  const { fixFile } = await import('./fix.ts');
   let failed = false;
-  for (const file of files) {
-    const outcome = await fixFile(file, { unsafe: flags.has('unsafe'), dryRun, maxLessonSize });
+  const progress = terminalProgress('fixing');
+  const clear = () => progress && process.stderr.write('\r\x1b[K');
+  const report = (outcome: FileFix) => {
+    const { file } = outcome;
+    clear();
     if (outcome.problem) {
       failed = true;
       console.error(`${file}: ${outcome.problem}`);
-      continue;
+      return;
     }
-    if (!outcome.result) continue;
+    if (!outcome.result) return;
     if (outcome.keptAsWritten) {
       console.error(`${file}: kept as written (\`original: true\`: the site shows it corrected)`);
-      continue;
+      return;
     }
     if (dryRun) process.stdout.write(outcome.diff);
     const fixes = outcome.result.applied.length;
     const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
     console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
-  }
+  };
+  await runOverFiles(files, { kind: 'fix', unsafe, dryRun, maxLessonSize }, (file) => fixFile(file, { unsafe, dryRun, maxLessonSize }), report, progress);
+  clear();
   return failed ? 1 : 0;
 }
 
@@ -120,6 +140,8 @@ async function runHandouts(argv: string[]): Promise<number> {
   const site = String(flags.get('site') ?? 'dist');
   // Progress on stderr: one rewritten line on a terminal, one line per PDF otherwise.
   const tty = process.stderr.isTTY;
+  // Playwright is loaded only for this command.
+  const { makeHandouts } = await import('./handouts.ts');
   const handouts = await makeHandouts(site, String(flags.get('out') ?? path.join(site, 'handouts')), {
     onProgress: ({ done, total, lesson, kind, file }) => {
       const line = `[${done}/${total}] ${lesson} (${kind === 'student' ? 'student copy' : 'answer key'}): ${file}`;
@@ -153,6 +175,7 @@ async function runImport(argv: string[]): Promise<number> {
     throw new UsageError(`Cannot read notes file: ${notesFile}`);
   });
   const title = flags.get('title');
+  const { importNotes } = await import('../plugins/remark-lessonc/lib/import/index.ts');
   const markdown = importNotes(notes, { sourceName: path.basename(notesFile), ...(order ? { order: Number(order) } : {}), ...(typeof title === 'string' ? { title } : {}) });
   // An imported lesson is where authors keep editing: re-importing never loses their version.
   const previous = await readFile(output, 'utf8').catch(() => null);

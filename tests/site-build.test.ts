@@ -14,11 +14,12 @@ import { buildSite, fixtureLessons } from './fixtures/site/harness.ts';
  */
 let workDir = '';
 let outDir = '';
+let buildOutput = '';
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'lessonc-site-'));
   outDir = join(workDir, 'dist');
-  await buildSite(fixtureLessons, outDir, join(workDir, 'cache'));
+  buildOutput = await buildSite(fixtureLessons, outDir, join(workDir, 'cache'));
 }, 180_000);
 
 afterAll(async () => {
@@ -48,6 +49,23 @@ function textOf(node: Element | Root): string {
 }
 
 describe('fixture site build', () => {
+  it('prints each lesson problem once, from the compile that rendered the page, with a summary', () => {
+    const lines = buildOutput.split('\n').map((line) => line.replace(/\u001b\[\d+m/g, ''));
+    const problem = 'a-commands.md:6:20 error Unexpected flag `-all`, expected `--all`';
+    expect(lines.filter((line) => line.includes(problem))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('b-pod.md:19:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
+    expect(lines.filter((line) => /^2 files checked: 3 errors, 0 warnings, 1 info$/.test(line))).toHaveLength(1);
+    // One compile per lesson: the report counts the compiles the remark plugin handed it.
+    expect(buildOutput).toMatch(/2 compiles of 2 lessons in this build/);
+  });
+
+  it('rebuilds nothing unchanged and still reports every problem, from the cache', async () => {
+    const again = (await buildSite(fixtureLessons, outDir, join(workDir, 'cache'))).replace(/\u001b\[\d+m/g, '');
+    expect(again).toMatch(/0 compiles of 0 lessons in this build, 2 reported from the cache/);
+    expect(again.split('\n').filter((line) => line.includes('b-pod.md:19:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
+    expect(again).toMatch(/^2 files checked: 3 errors, 0 warnings, 1 info$/m);
+  }, 180_000);
+
   it('lists the lessons on the course home in frontmatter order, with links and descriptions', async () => {
     const index = await page('.');
     const list = elements(index, hasClass('lc-lesson-list'))[0]!;

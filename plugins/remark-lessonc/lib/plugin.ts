@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { analyzeLesson, type LessonAnalysis } from './analyze.ts';
 import { lineStartOffsets, markdownPoint } from './extract/positions.ts';
 import type { Locale } from './i18n.ts';
+import { parseInChunks } from './parse.ts';
 import { renderLesson, type RenderedLesson } from './render/lesson.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem, utf8Length } from './lesson-size.ts';
 
@@ -15,7 +16,15 @@ export interface RemarkLessoncOptions {
   locale?: Locale;
   /** Lessons larger than this many bytes (UTF-8) are refused before parsing. Default 8 MiB. */
   maxLessonSize?: number;
+  /**
+   * The compiler's build id (lib/build-id.ts). Not used by the compile: it is here so a host that
+   * digests its configuration (Astro's content cache) sees a new compiler as a new configuration.
+   */
+  buildId?: string;
 }
+
+/** Hosts (the site build's report, src/integrations/lessonc-report.ts) receive each compiled file here. */
+export const COMPILED_FILE_HOOK = Symbol.for('lessonc.compiled-file');
 
 export interface LessoncData {
   analysis: LessonAnalysis;
@@ -60,12 +69,15 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
     const data: LessoncData = { analysis };
     if (options.render !== false) data.rendered = renderLesson(analysis, analysis.frontmatter?.lang ?? options.locale ?? 'ko');
     file.data.lessonc = data;
+    const hook = (globalThis as Record<symbol, unknown>)[COMPILED_FILE_HOOK];
+    if (typeof hook === 'function') (hook as (file: VFile) => void)(file);
   };
 }
 
 /**
  * Wraps the processor's parser (remark-parse, attached before this plugin) so a lesson over the
- * limit fails before it is parsed, with the message naming the limit and how to raise it.
+ * limit fails before it is parsed, with the message naming the limit and how to raise it, and a
+ * long lesson is parsed in parts (lib/parse.ts).
  */
 function refuseLargeLessons(processor: Processor, limit: number): void {
   const parse = processor.parser;
@@ -73,6 +85,7 @@ function refuseLargeLessons(processor: Processor, limit: number): void {
   processor.parser = (document, file) => {
     const problem = lessonSizeProblem(utf8Length(document), limit);
     if (problem) file.fail(problem.message, { place: problem.start, ruleId: problem.ruleId, source: 'lessonc' });
-    return parse(document, file);
+    // In parts for a long lesson: micromark alone is quadratic in the document's length.
+    return parseInChunks(document, (chunk) => parse(chunk, file) as Root);
   };
 }

@@ -24,9 +24,32 @@ export type LessonRule = (snippets: readonly Snippet[], context: LessonRuleConte
 
 const lessonRules: LessonRule[] = [checkLessonState, checkProbeFiles];
 
+/**
+ * A snippet's diagnostics by its kind, meta, context and text. The fix loop checks the whole lesson
+ * again after each pass, and lesson copies repeat snippets: a snippet no fix touched is not parsed
+ * and checked again. Bounded by the text it holds (cleared past SNIPPET_MEMO_CHARS).
+ */
+const snippetMemo = new Map<string, readonly Diagnostic[]>();
+let snippetMemoChars = 0;
+const SNIPPET_MEMO_CHARS = 16 * 1024 * 1024;
+
 /** Runs the rules that apply to one snippet's kind. `check=false` turns them all off. */
 export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnostic[] {
   if (snippet.meta.check === false) return [];
+  const key = `${snippet.kind}\0${JSON.stringify(snippet.meta)}\0${JSON.stringify(context)}\0${snippet.value}`;
+  const known = snippetMemo.get(key);
+  if (known) return structuredClone(known) as Diagnostic[];
+  const found = checkSnippet(snippet, context);
+  if (snippetMemoChars + key.length > SNIPPET_MEMO_CHARS) {
+    snippetMemo.clear();
+    snippetMemoChars = 0;
+  }
+  snippetMemo.set(key, structuredClone(found));
+  snippetMemoChars += key.length;
+  return found;
+}
+
+function checkSnippet(snippet: Snippet, context: RuleContext): Diagnostic[] {
   return guarded('while checking this snippet', () => {
     switch (snippet.kind) {
       case 'manifest':

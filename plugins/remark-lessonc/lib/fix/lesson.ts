@@ -54,6 +54,20 @@ export function fixLesson(markdown: string, options: FixOptions = {}): FixResult
  * the check that found nothing left to apply is the output's check.
  */
 export function fixAnalyzedLesson(analysis: LessonAnalysis, options: FixOptions = {}): { result: FixResult; analysis?: LessonAnalysis } {
+  // An original lesson's check (which problems the fixes resolve) and its render (the corrected
+  // page) run the same loop on the same analysis: it runs once.
+  const key = `${options.unsafe === true}:${options.maxPasses ?? 10}`;
+  const known = fixMemo.get(analysis)?.get(key);
+  if (known) return known;
+  const outcome = runFixLoop(analysis, options);
+  if (!fixMemo.has(analysis)) fixMemo.set(analysis, new Map());
+  fixMemo.get(analysis)!.set(key, outcome);
+  return outcome;
+}
+
+const fixMemo = new WeakMap<LessonAnalysis, Map<string, { result: FixResult; analysis?: LessonAnalysis }>>();
+
+function runFixLoop(analysis: LessonAnalysis, options: FixOptions): { result: FixResult; analysis?: LessonAnalysis } {
   const maxPasses = options.maxPasses ?? 10;
   const applied: AppliedFix[] = [];
   let current = analysis;

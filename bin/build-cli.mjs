@@ -1,0 +1,95 @@
+// Bundles the CLI (cli/ and the compiler it runs) into plain JavaScript under
+// node_modules/.cache/lessonc/cli/, with a stamp of the sources it was built from. bin/lessonc.mjs
+// runs the bundle only while the stamp still matches the sources (an edited file falls back to the
+// TypeScript, and is bundled again on the next start): the bundle is an accelerator, never a second
+// copy of the truth. Each module's `import.meta.url` stays its source file's, so data files, workers
+// and the message catalogues resolve as they do from the sources.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const bundlesDirectory = path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli');
+
+/**
+ * The bundle of the sources as they are now: a directory named by their stamp, so a bundle in use
+ * is never replaced under a running CLI (a new one goes next to it).
+ */
+export function bundleDirectory(stamp = sourceStamp()) {
+  return path.join(bundlesDirectory, createHash('sha256').update(stamp).digest('hex').slice(0, 24));
+}
+
+/** Size and mtime of every source file the bundle is made of: cheap to compute on each start. */
+export function sourceStamp() {
+  const files = [];
+  for (const directory of ['cli', 'plugins/remark-lessonc', 'i18n']) {
+    for (const entry of readdirSync(path.join(repoRoot, directory), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && /\.(ts|json|mjs)$/.test(entry.name)) files.push(path.join(entry.parentPath, entry.name));
+    }
+  }
+  files.push(path.join(repoRoot, 'package-lock.json'), fileURLToPath(import.meta.url));
+  return files
+    .sort()
+    .map((file) => {
+      const info = statSync(file, { throwIfNoEntry: false });
+      return info ? `${path.relative(repoRoot, file)}:${info.size}:${info.mtimeMs}` : `${file}:-`;
+    })
+    .join('\n');
+}
+
+/** Bundles the sources unless their bundle exists; returns the bundle's directory. */
+export async function buildCli(stamp = sourceStamp()) {
+  const target = bundleDirectory(stamp);
+  if (existsSync(path.join(target, 'main.mjs'))) return target;
+  const esbuild = await import('esbuild');
+  const temporary = `${target}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, 'cli', 'main.ts'), path.join(repoRoot, 'cli', 'worker.ts')],
+    outdir: temporary,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    outExtension: { '.js': '.mjs' },
+    // Loaded only by the commands that need them, and large.
+    external: ['playwright-core', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
+    banner: { js: "import { createRequire as __lessoncRequire } from 'node:module'; const require = __lessoncRequire(import.meta.url);" },
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'source-import-meta-url',
+        setup(build) {
+          build.onLoad({ filter: /\.ts$/ }, async (args) => {
+            const source = await readFile(args.path, 'utf8');
+            return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)).replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path))), loader: 'ts' };
+          });
+        },
+      },
+    ],
+  });
+  try {
+    renameSync(temporary, target);
+  } catch {
+    // Another start built the same bundle first.
+    rmSync(temporary, { recursive: true, force: true });
+  }
+  // Bundles of older sources, once no CLI started an hour ago can still be loading from them.
+  for (const name of readdirSync(bundlesDirectory)) {
+    const other = path.join(bundlesDirectory, name);
+    if (other !== target && Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { recursive: true, force: true });
+  }
+  return target;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  // `npm ci` runs this (prepare): without esbuild the CLI runs from its sources, so never fail.
+  try {
+    console.error(`lessonc: CLI bundled into ${path.relative(repoRoot, await buildCli())}`);
+  } catch (error) {
+    console.error(`lessonc: CLI not bundled (${error.message}); it runs from its TypeScript sources`);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Runs a task over many files on worker threads, one per core (LESSONC_JOBS overrides), and hands
+ * the results back in the order of the files, whatever order the workers finish in: output is the
+ * same as one after another. Few files (or one core) run in this thread, where the compiler may
+ * already be loaded.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export type Task = { kind: 'check'; locale: 'ko' | 'en'; maxLessonSize: number } | { kind: 'fix'; unsafe: boolean; dryRun: boolean; maxLessonSize: number };
+
+/** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
+const MIN_FILES_PER_WORKER = 8;
+
+/** The worker's module: from the CLI's bundle when it runs from one (bin/lessonc.mjs), else the source. */
+function workerEntry(): URL {
+  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
+  return typeof bundle === 'string' ? pathToFileURL(path.join(bundle, 'worker.mjs')) : new URL('./worker.ts', import.meta.url);
+}
+
+export function jobCount(files: number): number {
+  const wanted = Number(process.env.LESSONC_JOBS) || availableParallelism();
+  const byFiles = process.env.LESSONC_JOBS ? files : Math.floor(files / MIN_FILES_PER_WORKER);
+  return Math.max(1, Math.min(wanted, byFiles, files));
+}
+
+/**
+ * `run(file)` in this thread for one job; otherwise the files go to workers one at a time (a big
+ * lesson does not hold up a whole share). `onResult` is called in file order as results become
+ * available (file 3 waits for files 1 and 2), with the count done so far for progress.
+ */
+export async function runOverFiles<R>(files: string[], task: Task, run: (file: string) => Promise<R>, onResult: (result: R, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const jobs = jobCount(files.length);
+  const results = new Array<R | undefined>(files.length);
+  const ready = new Array<boolean>(files.length).fill(false);
+  let flushed = 0;
+  let done = 0;
+  const settle = (index: number, result: R) => {
+    results[index] = result;
+    ready[index] = true;
+    onProgress?.(++done, files.length);
+    while (flushed < files.length && ready[flushed]) {
+      onResult(results[flushed]!, flushed);
+      results[flushed] = undefined;
+      flushed++;
+    }
+  };
+  if (jobs <= 1) {
+    for (let i = 0; i < files.length; i++) settle(i, await run(files[i]!));
+    return;
+  }
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: jobs }, () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(workerEntry(), { workerData: task });
+          workers.push(worker);
+          let current = -1;
+          let finished = false;
+          const feed = () => {
+            if (next >= files.length) {
+              finished = true;
+              void worker.terminate();
+              resolve();
+              return;
+            }
+            current = next++;
+            worker.postMessage({ file: files[current] });
+          };
+          worker.on('message', (message: { result?: R; error?: string }) => {
+            if (message.error !== undefined) {
+              reject(new Error(`${files[current]}: ${message.error}`));
+              return;
+            }
+            settle(current, message.result as R);
+            feed();
+          });
+          worker.on('error', reject);
+          // A worker that dies without a word (out of memory) must not leave the run waiting forever.
+          worker.on('exit', (code) => {
+            if (!finished) reject(new Error(`lessonc worker exited with code ${code} while on ${files[current] ?? 'no file'}`));
+          });
+          feed();
+        }),
+      ),
+    );
+  } finally {
+    // On a failure the other workers stop too: nothing keeps the process alive.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** A progress line on stderr when it is a terminal (rewritten in place), nothing otherwise. */
+export function terminalProgress(verb: string): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    process.stderr.write(`\r\x1b[K${verb} ${done}/${total}${done === total ? '\r\x1b[K' : ''}`);
+  };
+}
