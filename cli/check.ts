@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Point } from '../plugins/remark-lessonc/lib/extract/positions.ts';
 import { resultCache } from '../plugins/remark-lessonc/lib/cache.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem } from '../plugins/remark-lessonc/lib/lesson-size.ts';
-import type { Locale, MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
+import { translate, type Locale, type MessageKey } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { localizeFix, localizeLessonMessage, type MessageData } from '../plugins/remark-lessonc/lib/messages.ts';
 
 export interface ReportedMessage {
@@ -133,8 +133,11 @@ export function toReported(message: CataloguedMessage, locale: Locale = 'en'): R
   };
 }
 
-/** `file:line:col severity message ruleId`, one problem a line, then a summary (like vfile-reporter). */
-export function formatText(reports: FileReport[], color: boolean): string {
+/**
+ * `file:line:col severity message ruleId`, one problem a line, then a summary (like vfile-reporter).
+ * The severity and rule id stay as they are (tools read them); the rest is in `locale`.
+ */
+export function formatText(reports: FileReport[], color: boolean, locale: Locale = 'en'): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[39m` : text);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
@@ -142,11 +145,18 @@ export function formatText(reports: FileReport[], color: boolean): string {
     for (const m of report.messages) {
       counts[m.severity]++;
       const severity = m.severity === 'error' ? paint(31, 'error') : m.severity === 'warning' ? paint(33, 'warning') : paint(36, 'info');
-      const fix = m.fix ? (m.fix.safe ? ` (fixable: ${m.fix.description})` : ` (suggestion, --unsafe: ${m.fix.description})`) : '';
+      const fix = m.fix ? ` (${translate(locale, m.fix.safe ? 'report.fixable' : 'report.suggestion', { fix: m.fix.description })})` : '';
       lines.push(`${report.file}:${m.line}:${m.column} ${severity} ${m.message}${fix} ${paint(90, m.ruleId)}`);
     }
   }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(reports.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+  const many = (n: number) => (n === 1 ? 'one' : 'other');
+  lines.push(
+    translate(locale, `report.summary.${many(reports.length)}`, {
+      files: reports.length,
+      errors: translate(locale, `report.errors.${many(counts.error)}`, { count: counts.error }),
+      warnings: translate(locale, `report.warnings.${many(counts.warning)}`, { count: counts.warning }),
+      info: counts.info,
+    }),
+  );
   return lines.join('\n');
 }

@@ -88,7 +88,7 @@ async function runCheck(argv: string[]): Promise<number> {
   );
   if (format === 'json') console.log(JSON.stringify(reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify((await import('./sarif.ts')).toSarif(reports), null, 2));
-  else console.log(formatText(reports, process.stdout.isTTY === true));
+  else console.log(formatText(reports, process.stdout.isTTY === true, locale));
   const failed = reports.some((report) => report.messages.some((m) => m.severity === 'error'));
   return failed && !flags.has('exit-zero') ? 1 : 0;
 }

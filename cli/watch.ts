@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locale } from '../plugins/remark-lessonc/lib/i18n.ts';
+import { translate, type Locale } from '../plugins/remark-lessonc/lib/i18n.ts';
 import { Debouncer } from './debounce.ts';
 import { checkFile, formatText, type FileReport, type ReportedMessage } from './check.ts';
 import { lessonFiles } from './files.ts';
@@ -38,14 +38,14 @@ function without(after: ReportedMessage[], before: ReportedMessage[]): ReportedM
 }
 
 /** The problem lines of `formatText`, without its summary line. */
-function problemLines(report: FileReport, color: boolean): string[] {
-  return report.messages.length === 0 ? [] : formatText([report], color).split('\n').slice(0, -1);
+function problemLines(report: FileReport, color: boolean, locale: Locale): string[] {
+  return report.messages.length === 0 ? [] : formatText([report], color, locale).split('\n').slice(0, -1);
 }
 
 export async function watchLessons(paths: string[], options: WatchOptions): Promise<void> {
   const reports = new Map<string, FileReport>();
   for (const file of await lessonFiles(paths)) reports.set(path.resolve(file), await checkFile(file, options.locale));
-  options.write(`${formatText([...reports.values()], options.color)}\nwatching ${paths.join(', ')} for changes…\n`);
+  options.write(`${formatText([...reports.values()], options.color, options.locale)}\n${translate(options.locale, 'report.watching', { paths: paths.join(', ') })}\n`);
 
   const recheck = async (file: string): Promise<void> => {
     const before = reports.get(file);
@@ -62,8 +62,8 @@ export async function watchLessons(paths: string[], options: WatchOptions): Prom
     if (added.length === 0 && gone.length === 0) return;
     const lines = [
       `${shown}: ${added.length} new, ${gone.length} gone (${report.messages.length} in all)`,
-      ...problemLines({ file: shown, messages: added }, options.color).map((line) => `+ ${line}`),
-      ...problemLines({ file: before?.file ?? shown, messages: gone }, options.color).map((line) => `- ${line}`),
+      ...problemLines({ file: shown, messages: added }, options.color, options.locale).map((line) => `+ ${line}`),
+      ...problemLines({ file: before?.file ?? shown, messages: gone }, options.color, options.locale).map((line) => `- ${line}`),
     ];
     options.write(`${lines.join('\n')}\n`);
   };

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 /**
  * The message catalogue: every catalogued message is worded in Korean and English, with the same
  * parameters; the rule families converted here (kubectl, lesson state, frontmatter) have an id on
@@ -88,6 +90,17 @@ describe('message catalogue', () => {
     for (const message of oursKo) expect(message.message).toMatch(hangul);
     for (const message of oursEn) expect(message.message).not.toMatch(hangul);
     expect(oursKo.filter((m) => m.fix).every((m) => hangul.test(m.fix!.description))).toBe(true);
+  });
+
+  it('prints every line of `lessonc check lessons/01-pod.md --locale ko` in Korean, as an author reads it', () => {
+    const output = execFileSync(process.execPath, [fileURLToPath(new URL('../bin/lessonc.mjs', import.meta.url)), 'check', lessonPath.pathname, '--locale', 'ko'], { encoding: 'utf8', env: { ...process.env, LESSONC_NO_CACHE: '1' } });
+    const lines = output.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(10);
+    // Every problem of every rule family (yaml, k8s, kubectl, state), its fix, and the summary.
+    for (const line of lines) expect(line, line).toMatch(hangul);
+    expect(new Set(lines.slice(0, -1).map((line) => line.split(' ').at(-1)!.split('/')[0]))).toEqual(new Set(['kubectl', 'yaml', 'k8s', 'state']));
+    expect(output).not.toMatch(/fixable|suggestion|files? checked|Unexpected|Missing/);
+    expect(lines.at(-1)).toMatch(/^파일 1개 검사: 오류 \d+개, 경고 \d+개, 정보 \d+개$/);
   });
 
   it('shows errata and problems on the site in the lesson language', () => {

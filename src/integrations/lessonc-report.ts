@@ -67,7 +67,7 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
         const compiledLessons = compiled.size;
         compiled.clear();
         const write = options.write ?? ((text: string) => process.stdout.write(`${text}\n`));
-        write(formatText(reports, process.stdout.isTTY === true));
+        write(formatText(reports, process.stdout.isTTY === true, locale));
         logger.info(`${compiles} compile${compiles === 1 ? '' : 's'} of ${compiledLessons} lesson${compiledLessons === 1 ? '' : 's'} in this build, ${reports.length - fromCompile} reported from the cache`);
         compiles = 0;
       },
