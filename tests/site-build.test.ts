@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Question } from '../plugins/remark-lessonc/lib/quiz/schema.ts';
-import { buildSite, fixtureLessons } from './fixtures/site/harness.ts';
+import { buildSite, fixtureLessons, repoRoot } from './fixtures/site/harness.ts';
 
 /**
  * Builds the fixture course (tests/fixtures/site/lessons) with `astro build` into a temp directory
@@ -51,10 +52,15 @@ function textOf(node: Element | Root): string {
 describe('fixture site build', () => {
   it('prints each lesson problem once, from the compile that rendered the page, with a summary', () => {
     const lines = buildOutput.split('\n').map((line) => line.replace(/\u001b\[\d+m/g, ''));
-    const problem = 'a-commands.md:6:20 error Unexpected flag `-all`, expected `--all`';
+    const problem = 'a-commands.md:13:20 error Unexpected flag `-all`, expected `--all`';
     expect(lines.filter((line) => line.includes(problem))).toHaveLength(1);
-    expect(lines.filter((line) => line.includes('b-pod.md:19:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('b-pod.md:28:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
     expect(lines.filter((line) => /^2 files checked: 3 errors, 0 warnings, 2 info$/.test(line))).toHaveLength(1);
+    // At the file's lines, frontmatter counted, as `lessonc check` prints them: the same problem lines.
+    const check = execFileSync(process.execPath, [join(repoRoot, 'bin', 'lessonc.mjs'), 'check', fixtureLessons, '--exit-zero', '--locale', 'en'], { encoding: 'utf8', env: { ...process.env, LESSONC_NO_CACHE: '1' } });
+    const problemLine = /^\S+\.md:\d+:\d+ /;
+    const fileOf = (line: string) => line.replace(/^.*\/(?=[^/]+\.md:)/, '');
+    expect(lines.filter((line) => problemLine.test(line)).map(fileOf)).toEqual(check.split('\n').filter((line) => problemLine.test(line)).map(fileOf));
     // One compile per lesson: the report counts the compiles the remark plugin handed it.
     expect(buildOutput).toMatch(/2 compiles of 2 lessons in this build/);
   });
@@ -62,9 +68,13 @@ describe('fixture site build', () => {
   it('rebuilds nothing unchanged and still reports every problem, from the cache', async () => {
     const again = (await buildSite(fixtureLessons, outDir, join(workDir, 'cache'))).replace(/\u001b\[\d+m/g, '');
     expect(again).toMatch(/0 compiles of 0 lessons in this build, 2 reported from the cache/);
-    expect(again.split('\n').filter((line) => line.includes('b-pod.md:19:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
+    expect(again.split('\n').filter((line) => line.includes('b-pod.md:28:1 error Unexpected field `apiVerison`'))).toHaveLength(1);
     expect(again).toMatch(/^2 files checked: 3 errors, 0 warnings, 2 info$/m);
   }, 180_000);
+
+  it('keeps a placeholder written as a tag in prose on the page as text', async () => {
+    expect(textOf(await page('lessons/a-commands'))).toContain('kubectl delete pod <pod-name>, then check');
+  });
 
   it('lists the lessons on the course home in frontmatter order, with links and descriptions', async () => {
     const index = await page('.');

@@ -31,6 +31,8 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
   const key = { kind: 'site', locale, maxLessonSize: DEFAULT_MAX_LESSON_SIZE };
   const siteCache = resultCache('site', (value): value is ReportedMessage[] => Array.isArray(value) && value.every(isReportedMessage));
   const compiled = new Map<string, VFile>();
+  // The Markdown each compile was given (the file holds the rendered page by the end of the build).
+  const compiledText = new Map<string, string>();
   let building = false;
   let compiles = 0;
   return {
@@ -43,6 +45,7 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
           if (!file.path || !path.resolve(file.path).startsWith(lessonsDirectory + path.sep)) return;
           compiles++;
           compiled.set(path.resolve(file.path), file);
+          compiledText.set(path.resolve(file.path), String(file));
         };
       },
       'astro:build:done': async ({ logger }) => {
@@ -56,7 +59,8 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
           const vfile = compiled.get(path.resolve(file));
           if (vfile) {
             fromCompile++;
-            const messages = vfile.messages.map((message) => toReported(message, locale));
+            const lines = bodyLineOffset(await readFile(file, 'utf8'), compiledText.get(path.resolve(file)) ?? '');
+            const messages = vfile.messages.map((message) => shiftLines(toReported(message, locale), lines));
             siteCache.set(await readFile(file, 'utf8'), key, messages);
             reports.push({ file: shown, messages });
           } else {
@@ -66,11 +70,35 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
         }
         const compiledLessons = compiled.size;
         compiled.clear();
+        compiledText.clear();
         const write = options.write ?? ((text: string) => process.stdout.write(`${text}\n`));
         write(formatText(reports, process.stdout.isTTY === true, locale));
         logger.info(`${compiles} compile${compiles === 1 ? '' : 's'} of ${compiledLessons} lesson${compiledLessons === 1 ? '' : 's'} in this build, ${reports.length - fromCompile} reported from the cache`);
         compiles = 0;
       },
     },
+  };
+}
+
+/**
+ * Astro hands the compiler a lesson without its frontmatter, so the compile's positions count from
+ * the body; the report counts from the file, as `lessonc check` does. How many lines come before
+ * the body (0 when the compiled text is not the file's tail).
+ */
+export function bodyLineOffset(fileText: string, compiledText: string): number {
+  // Astro trims the body's end: compare without trailing whitespace.
+  const text = fileText.replace(/^\uFEFF/, '').trimEnd();
+  const body = compiledText.trimEnd();
+  if (body.length === 0 || !text.endsWith(body)) return 0;
+  return text.slice(0, text.length - body.length).split('\n').length - 1;
+}
+
+function shiftLines(message: ReportedMessage, lines: number): ReportedMessage {
+  if (lines === 0) return message;
+  return {
+    ...message,
+    line: message.line + lines,
+    endLine: message.endLine + lines,
+    ...(message.fix ? { fix: { ...message.fix, edits: message.fix.edits.map((edit) => ({ ...edit, line: edit.line + lines, endLine: edit.endLine + lines })) } } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { codeList, inferredNote, say, withInferredNote, type MessageData } from 
 import { validateSnippets } from './validate.ts';
 import { checkAnswerKeys } from './quiz/keys.ts';
 import { findUnsafeHtml } from './html/unsafe.ts';
+import { placeholderTagsToText } from './html/placeholder-tags.ts';
 
 
 /** A problem located in the lesson file, ready for vfile, the CLI and the fix loop. */
@@ -68,6 +69,8 @@ export function analyzeLesson(source: string, tree: Root = parseLesson(source), 
   const lineStarts = lineStartOffsets(markdown);
   const messages: LessonMessage[] = [];
   const frontmatter = readFrontmatter(tree, markdown, lineStarts, messages, fallbackFrontmatter);
+  // Before anything reads the prose: `<pod-name>` there is a placeholder, not HTML (also on the page).
+  placeholderTagsToText(tree);
   const snippets = extractSnippets(tree, markdown);
   const context = { kubernetesVersion: frontmatter?.kubernetes ?? '1.32' };
   for (const diagnostic of validateSnippets(snippets, context)) {
