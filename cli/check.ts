@@ -80,7 +80,12 @@ export interface CheckKey {
 }
 
 /** Check results by lesson text, shared with the site build (src/integrations/lessonc-report.ts). */
-export const checkCache = resultCache('check', (value): value is ReportedMessage[] => Array.isArray(value) && value.every(isReportedMessage));
+export const checkCache = resultCache('check', isReportedMessages);
+
+/** A cached report's messages, as read back: every one of the shape below. */
+export function isReportedMessages(value: unknown): value is ReportedMessage[] {
+  return Array.isArray(value) && value.every(isReportedMessage);
+}
 
 /** The shape of a reported message, for checking what is read back from a cache. */
 export function isReportedMessage(value: unknown): value is ReportedMessage {

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { VFile } from 'vfile';
-import { checkFile, formatText, isReportedMessage, toReported, type FileReport, type ReportedMessage } from '../../cli/check.ts';
+import { checkFile, formatText, isReportedMessages, toReported, type FileReport, type ReportedMessage } from '../../cli/check.ts';
 import { resultCache } from '../../plugins/remark-lessonc/lib/cache.ts';
 import { lessonFiles } from '../../cli/files.ts';
 import { COMPILED_FILE_HOOK } from '../../plugins/remark-lessonc/lib/plugin.ts';
@@ -29,10 +29,10 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
   const lessonsDirectory = path.resolve(options.lessonsDirectory);
   const locale = localeFromEnvironment(process.env);
   const key = { kind: 'site', locale, maxLessonSize: DEFAULT_MAX_LESSON_SIZE };
-  const siteCache = resultCache('site', (value): value is ReportedMessage[] => Array.isArray(value) && value.every(isReportedMessage));
-  const compiled = new Map<string, VFile>();
-  // The Markdown each compile was given (the file holds the rendered page by the end of the build).
-  const compiledText = new Map<string, string>();
+  const siteCache = resultCache('site', isReportedMessages);
+  // Each compiled lesson's file and the Markdown it was given (by the end of the build the file
+  // holds the rendered page).
+  const compiled = new Map<string, { vfile: VFile; body: string }>();
   let building = false;
   let compiles = 0;
   return {
@@ -44,8 +44,7 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
         (globalThis as Record<symbol, unknown>)[COMPILED_FILE_HOOK] = (file: VFile) => {
           if (!file.path || !path.resolve(file.path).startsWith(lessonsDirectory + path.sep)) return;
           compiles++;
-          compiled.set(path.resolve(file.path), file);
-          compiledText.set(path.resolve(file.path), String(file));
+          compiled.set(path.resolve(file.path), { vfile: file, body: String(file) });
         };
       },
       'astro:build:done': async ({ logger }) => {
@@ -56,21 +55,21 @@ export default function lessoncReport(options: LessoncReportOptions): AstroInteg
         for (const file of await lessonFiles([lessonsDirectory])) {
           if (path.basename(file).startsWith('_')) continue;
           const shown = path.relative(process.cwd(), file);
-          const vfile = compiled.get(path.resolve(file));
-          if (vfile) {
+          const compile = compiled.get(path.resolve(file));
+          const text = await readFile(file, 'utf8');
+          if (compile) {
             fromCompile++;
-            const lines = bodyLineOffset(await readFile(file, 'utf8'), compiledText.get(path.resolve(file)) ?? '');
-            const messages = vfile.messages.map((message) => shiftLines(toReported(message, locale), lines));
-            siteCache.set(await readFile(file, 'utf8'), key, messages);
+            const lines = bodyLineOffset(text, compile.body);
+            const messages = compile.vfile.messages.map((message) => shiftLines(toReported(message, locale), lines));
+            siteCache.set(text, key, messages);
             reports.push({ file: shown, messages });
           } else {
-            const messages = siteCache.get(await readFile(file, 'utf8'), key);
+            const messages = siteCache.get(text, key);
             reports.push(messages ? { file: shown, messages } : { ...(await checkFile(file, locale)), file: shown });
           }
         }
         const compiledLessons = compiled.size;
         compiled.clear();
-        compiledText.clear();
         const write = options.write ?? ((text: string) => process.stdout.write(`${text}\n`));
         write(formatText(reports, process.stdout.isTTY === true, locale));
         logger.info(`${compiles} compile${compiles === 1 ? '' : 's'} of ${compiledLessons} lesson${compiledLessons === 1 ? '' : 's'} in this build, ${reports.length - fromCompile} reported from the cache`);
