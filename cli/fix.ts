@@ -65,13 +65,13 @@ async function fixText(text: string, unsafe: boolean): Promise<FixOutcome> {
   const key = { kind: 'fix', unsafe };
   const cached = fixCache.get(text, key);
   if (cached) return cached;
-  const [{ analyzeLesson, withoutBom }, { fixAnalyzedLesson }] = await Promise.all([import('../plugins/remark-lessonc/lib/analyze.ts'), import('../plugins/remark-lessonc/lib/fix/lesson.ts')]);
+  const [{ analyzeLesson }, { fixAnalyzedLesson, keepBom }] = await Promise.all([import('../plugins/remark-lessonc/lib/analyze.ts'), import('../plugins/remark-lessonc/lib/fix/lesson.ts')]);
   const analysis = analyzeLesson(text, undefined, undefined, { asWritten: true });
   let outcome: FixOutcome;
   if (analysis.frontmatter?.original) outcome = 'original';
   else {
     const { result } = fixAnalyzedLesson(analysis, { unsafe });
-    outcome = { ...result, output: text.slice(0, text.length - withoutBom(text).length) + result.output };
+    outcome = { ...result, output: keepBom(text, result.output) };
   }
   fixCache.set(text, key, outcome);
   return outcome;

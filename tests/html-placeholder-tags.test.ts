@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeLesson } from '../plugins/remark-lessonc/lib/analyze.ts';
 import { isPlaceholderTag } from '../plugins/remark-lessonc/lib/html/placeholder-tags.ts';
 import { renderLesson } from '../plugins/remark-lessonc/lib/render/lesson.ts';
+import { lessoncSanitizeSchema } from '../plugins/remark-lessonc/lib/render/sanitize-schema.ts';
 import { toString } from 'mdast-util-to-string';
 
 const lesson = (body: string) => `---\ntitle: 자리표시자\n---\n\n${body}\n`;
@@ -19,6 +20,7 @@ describe('placeholder tags in prose', () => {
     const unsafe = analysis.messages.filter((m) => m.ruleId === 'html/unsafe');
     expect(unsafe.length).toBeGreaterThanOrEqual(3);
     for (const tag of ['<script>', '<iframe>', '<kbd>', '<img src=x onerror=alert(1)>', '</name>', '<a href="x">']) expect(isPlaceholderTag(tag), tag).toBe(false);
+    for (const name of lessoncSanitizeSchema.tagNames ?? []) expect(isPlaceholderTag(`<${name}>`), name).toBe(false);
     for (const tag of ['<pod-name>', '<name>', '<POD_NAME>', '<deploy name>', '<이름>']) expect(isPlaceholderTag(tag), tag).toBe(true);
   });
 });

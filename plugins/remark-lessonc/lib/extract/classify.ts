@@ -22,11 +22,6 @@ export interface SnippetClass {
   syntax?: 'json';
 }
 
-/** Decides what a code block holds from its language, meta (`output`, `kind=`) and content. */
-export function classifySnippet(lang: string | null, meta: SnippetMeta, value: string): SnippetKind {
-  return classifyCode(lang, meta, value).kind;
-}
-
 /**
  * Decides what a code block holds. A labelled block is what its language says; a block without a
  * language (or an indented one) is read by its content: kubectl lines or a prompt make it shell, a

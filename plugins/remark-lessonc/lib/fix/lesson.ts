@@ -43,9 +43,12 @@ export interface FixResult {
  */
 export function fixLesson(markdown: string, options: FixOptions = {}): FixResult {
   const result = fixAnalyzedLesson(analyzeLesson(markdown), options).result;
-  // The analysis works on the text after a byte order mark; the file keeps its mark.
-  const bom = markdown.slice(0, markdown.length - withoutBom(markdown).length);
-  return { ...result, output: bom + result.output };
+  return { ...result, output: keepBom(markdown, result.output) };
+}
+
+/** The analysis works on the text after a byte order mark; the file keeps its mark. */
+export function keepBom(markdown: string, output: string): string {
+  return markdown.slice(0, markdown.length - withoutBom(markdown).length) + output;
 }
 
 /**
@@ -57,11 +60,12 @@ export function fixAnalyzedLesson(analysis: LessonAnalysis, options: FixOptions 
   // An original lesson's check (which problems the fixes resolve) and its render (the corrected
   // page) run the same loop on the same analysis: it runs once.
   const key = `${options.unsafe === true}:${options.maxPasses ?? 10}`;
-  const known = fixMemo.get(analysis)?.get(key);
+  let byOptions = fixMemo.get(analysis);
+  if (!byOptions) fixMemo.set(analysis, (byOptions = new Map()));
+  const known = byOptions.get(key);
   if (known) return known;
   const outcome = runFixLoop(analysis, options);
-  if (!fixMemo.has(analysis)) fixMemo.set(analysis, new Map());
-  fixMemo.get(analysis)!.set(key, outcome);
+  byOptions.set(key, outcome);
   return outcome;
 }
 

@@ -1,17 +1,18 @@
 /**
  * `<pod-name>` in prose is a placeholder to a reader, but CommonMark reads it as an inline HTML tag
  * that the sanitiser would drop, so the page would lose it and `html/unsafe` would call it an error.
- * A lone opening tag without attributes, whose name the sanitiser does not allow (`<pod-name>`,
+ * A lone opening tag without attributes, whose name is no HTML element (`<pod-name>`,
  * `<deploy name>`, `<이름>`; never an HTML element name such as `<kbd>` or `<script>`), is turned into
  * the text it was written as.
  */
 import type { Html, Parent, Root, Text } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import { isPlaceholder } from '../placeholder.ts';
-import { lessoncSanitizeSchema } from '../render/sanitize-schema.ts';
 
-const allowedTags = new Set((lessoncSanitizeSchema.tagNames ?? []).map((name) => name.toLowerCase()));
-/** Every HTML element name, current and obsolete, and the foreign roots: written as a tag, it is HTML. */
+/**
+ * Every HTML element name, current and obsolete, and the foreign roots: written as a tag, it is HTML
+ * (this holds every tag the sanitiser allows, so none of them is ever read as a placeholder).
+ */
 const HTML_ELEMENTS = new Set(
   (
     'a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br button ' +
@@ -30,7 +31,7 @@ export function isPlaceholderTag(value: string): boolean {
   const match = LONE_OPENING_TAG.exec(value);
   if (match === null) return false;
   const name = match[1]!.toLowerCase();
-  return !allowedTags.has(name) && !HTML_ELEMENTS.has(name) && isPlaceholder(value);
+  return !HTML_ELEMENTS.has(name) && isPlaceholder(value);
 }
 
 /** Replaces every placeholder tag in the tree with a text node of the same source and position. */

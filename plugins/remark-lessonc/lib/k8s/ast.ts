@@ -68,7 +68,7 @@ export function isPlaceholderNode(node: Node | null, text: string): boolean {
   if (!node?.range) return false;
   const source = text.slice(node.range[0], node.range[1]);
   // A scalar with a placeholder in it (`nginx:<tag>`, `web-${ENV}`, `<size>Mi`) cannot be judged either.
-  if (isScalar(node)) return isPlaceholder(source) || containsPlaceholder(source);
+  if (isScalar(node)) return containsPlaceholder(source);
   return isMap(node) && !!(node as YAMLMap).flow && isPlaceholder(source);
 }
 

@@ -19,7 +19,6 @@ import { deref, isNullNode, isPlaceholderNode, keyText, type Visit, type WalkCon
 import { k8sRules, type K8sRule } from './rules/index.ts';
 import { isPlaceholder } from '../placeholder.ts';
 
-export { newWalkContext, type Visit, type WalkContext } from './ast.ts';
 
 /** Walks a value against its shape; returns the visit it made (undefined when there was nothing to check). */
 export function walkValue(node: Node | null, shape: Shape, path: PathSegment[], ctx: WalkContext, pair?: Pair, parent?: Visit, rules: readonly K8sRule[] = k8sRules): Visit | undefined {

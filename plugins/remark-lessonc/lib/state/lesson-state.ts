@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { fixSnippetText } from '../fix/snippet.ts';
-import { editDistance, nearestByDistance } from '../edit-distance.ts';
+import { editDistanceWithin, nearestByDistance } from '../edit-distance.ts';
 import { bundledKubectlGrammar } from '../kubectl/bundled-grammar.ts';
 import { checkShellSnippet } from '../kubectl/check.ts';
 import { resolveResourceType } from '../kubectl/grammar.ts';
@@ -148,7 +148,7 @@ function walkShellSnippet(snippet: Snippet, state: ClusterState, section: Sectio
 function actsOnLessonObject(state: ClusterState, object: NamedObject): boolean {
   if (PREEXISTING.some((known) => known.resource === object.resource && known.name === object.name)) return false;
   if (isKnown(state, object)) return true;
-  return object.name.length > 3 && existingNames(state, object.resource).some((name) => editDistance(name, object.name) <= 2);
+  return object.name.length > 3 && existingNames(state, object.resource).some((name) => editDistanceWithin(name, object.name, 2) <= 2);
 }
 
 function missingObject(object: NamedObject, state: ClusterState, deleting: boolean, range: { start: number; end: number }): Diagnostic | null {

@@ -10,7 +10,6 @@ import { canonicalColumns, canonicalIndentEdits, sameReading } from './canonical
 
 export const TAB_WIDTHS = [2, 4, 8] as const;
 
-export { lineSpans } from './lines.ts';
 import { lineSpans } from './lines.ts';
 
 /** Visual column after a run of leading whitespace, tabs advancing to the next multiple of width. */

@@ -10,7 +10,7 @@ import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
 import { say } from '../../messages.ts';
 import type { MessageKey } from '../../i18n.ts';
 import { shortTypeName } from '../schema.ts';
-import { containsPlaceholder, isPlaceholder } from '../../placeholder.ts';
+import { containsPlaceholder } from '../../placeholder.ts';
 import type { K8sRule } from './rule.ts';
 
 const RULE = 'k8s/label';
@@ -18,7 +18,7 @@ const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function keyProblem(key: string): MessageKey | undefined {
-  if (isPlaceholder(key) || containsPlaceholder(key)) return undefined;
+  if (containsPlaceholder(key)) return undefined;
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
@@ -28,7 +28,7 @@ function keyProblem(key: string): MessageKey | undefined {
 }
 
 function valueProblem(value: string): MessageKey | undefined {
-  if (value === '' || isPlaceholder(value) || containsPlaceholder(value)) return undefined;
+  if (value === '' || containsPlaceholder(value)) return undefined;
   if (value.length > 63 || !NAME.test(value)) return 'rule.k8s/label.value';
   return undefined;
 }

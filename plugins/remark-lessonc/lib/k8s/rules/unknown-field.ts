@@ -16,13 +16,13 @@ import type { K8sRule } from './rule.ts';
 
 const RULE = 'k8s/unknown-field';
 
-/** Reports `key`; returns the field to check its value as when the key is a single near match of one. */
 /** A map, or a list of maps: a value with fields of its own under it. */
 function holdsFields(node: Node | null, ctx: WalkContext): boolean {
   if (isMap(node)) return (node as YAMLMap).items.length > 0;
   return isSeq(node) && (node as YAMLSeq).items.some((item) => isMap(deref(item, ctx)));
 }
 
+/** Reports `key`; returns the field to check its value as when the key is a single near match of one. */
 export function checkUnknownField(visit: Visit, pair: Pair, key: string, ctx: WalkContext): string | undefined {
   const fields = Object.keys(visit.shape.p ?? {});
   const present = new Set((visit.node as YAMLMap).items.filter(isPair).map((p) => keyText(p)));
