@@ -57,19 +57,18 @@ function loadChecker() {
 }
 
 /**
- * The report of a lesson when it needs no compile (too large, or in the cache); otherwise its text
- * and cache key, for the compile.
+ * The report of a lesson when it needs no compile (too large, or in the cache); otherwise its text,
+ * for `compileCheck`.
  */
-export async function knownCheck(file: string, locale: Locale, maxLessonSize: number): Promise<{ report: FileReport } | { text: string; key: CheckKey }> {
+export async function knownCheck(file: string, locale: Locale, maxLessonSize: number): Promise<{ report: FileReport } | { text: string }> {
   const tooLarge = lessonSizeProblem((await stat(file)).size, maxLessonSize);
   if (tooLarge) {
     const { line, column } = tooLarge.start;
     return { report: { file, messages: [{ ruleId: tooLarge.ruleId, severity: 'error', message: localizeLessonMessage(locale, tooLarge), line, column, endLine: line, endColumn: column }] } };
   }
   const text = await readFile(file, 'utf8');
-  const key: CheckKey = { kind: 'check', locale, maxLessonSize };
-  const cached = checkCache.get(text, key);
-  return cached ? { report: { file, messages: cached } } : { text, key };
+  const cached = checkCache.get(text, checkKey(locale, maxLessonSize));
+  return cached ? { report: { file, messages: cached } } : { text };
 }
 
 /** What shapes a check result besides the text: the cache key holds it. */
@@ -108,11 +107,21 @@ export function isReportedMessage(value: unknown): value is ReportedMessage {
  */
 export async function checkFile(file: string, locale: Locale = 'en', maxLessonSize: number = DEFAULT_MAX_LESSON_SIZE): Promise<FileReport> {
   const known = await knownCheck(file, locale, maxLessonSize);
-  if ('report' in known) return known.report;
-  const { text, key } = known;
+  return 'report' in known ? known.report : compileCheck(file, known.text, locale, maxLessonSize);
+}
+
+/**
+ * The compile of a lesson `knownCheck` did not answer (its text already read, its size checked),
+ * kept in the cache for the next run.
+ */
+export async function compileCheck(file: string, text: string, locale: Locale, maxLessonSize: number): Promise<FileReport> {
   const messages = (await (await loadChecker())(file, text)).map((message) => toReported(message, locale));
-  checkCache.set(text, key, messages);
+  checkCache.set(text, checkKey(locale, maxLessonSize), messages);
   return { file, messages };
+}
+
+function checkKey(locale: Locale, maxLessonSize: number): CheckKey {
+  return { kind: 'check', locale, maxLessonSize };
 }
 
 type CataloguedMessage = VFileMessage & {

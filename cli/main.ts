@@ -1,7 +1,7 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, UsageError } from './args.ts';
-import { checkFile, formatText, knownCheck, type FileReport } from './check.ts';
+import { compileCheck, formatText, knownCheck, type FileReport } from './check.ts';
 import type { FileFix } from './fix.ts';
 import { DEFAULT_MAX_LESSON_SIZE, parseSize } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
@@ -73,16 +73,20 @@ async function runCheck(argv: string[]): Promise<number> {
   // Lessons in the cache are answered here; the others are compiled, on workers when there are many.
   const reports = new Array<FileReport>(files.length);
   const misses: number[] = [];
+  const texts: string[] = [];
   const progress = format === 'text' ? terminalProgress('checking') : undefined;
   for (let i = 0; i < files.length; i++) {
     const known = await knownCheck(files[i]!, locale, maxLessonSize);
     if ('report' in known) reports[i] = known.report;
-    else misses.push(i);
+    else {
+      misses.push(i);
+      texts.push(known.text);
+    }
   }
   await runOverFiles(
     misses.map((i) => files[i]!),
     { kind: 'check', locale, maxLessonSize },
-    (file) => checkFile(file, locale, maxLessonSize),
+    (file, j) => compileCheck(file, texts[j]!, locale, maxLessonSize),
     (report, j) => (reports[misses[j]!] = report),
     progress && ((done) => progress(files.length - misses.length + done, files.length)),
   );

@@ -27,11 +27,11 @@ export function jobCount(files: number): number {
 }
 
 /**
- * `run(file)` in this thread for one job; otherwise the files go to workers one at a time (a big
+ * `run(file, index)` in this thread for one job; otherwise the files go to workers one at a time (a big
  * lesson does not hold up a whole share). `onResult` is called in file order as results become
  * available (file 3 waits for files 1 and 2), with the count done so far for progress.
  */
-export async function runOverFiles<R>(files: string[], task: Task, run: (file: string) => Promise<R>, onResult: (result: R, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function runOverFiles<R>(files: string[], task: Task, run: (file: string, index: number) => Promise<R>, onResult: (result: R, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
   const jobs = jobCount(files.length);
   const results = new Array<R | undefined>(files.length);
   const ready = new Array<boolean>(files.length).fill(false);
@@ -48,7 +48,7 @@ export async function runOverFiles<R>(files: string[], task: Task, run: (file: s
     }
   };
   if (jobs <= 1) {
-    for (let i = 0; i < files.length; i++) settle(i, await run(files[i]!));
+    for (let i = 0; i < files.length; i++) settle(i, await run(files[i]!, i));
     return;
   }
   let next = 0;
