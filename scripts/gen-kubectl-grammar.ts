@@ -364,7 +364,8 @@ async function describeCommand(commandPath: string[]): Promise<CommandSpec> {
  * A group command (config, rollout, create secret, ...) only dispatches to its subcommands: given an
  * unknown word it says `unknown command` or prints its help, while apply/create/cluster-info run
  * themselves. This is the one probe that runs a command without --help, and only on commands that
- * have subcommands, with a word none of them accepts as a real argument.
+ * have subcommands, with a word none of them accepts as a real argument. Of the ones that run, some
+ * (create, apply) take no word at all and say "Unexpected args" (`rejectsArgs`).
  */
 async function markGroupCommands(spec: CommandSpec, commandPath: string[]): Promise<void> {
   if (!spec.subcommands) return;
@@ -372,6 +373,7 @@ async function markGroupCommands(spec: CommandSpec, commandPath: string[]): Prom
     const result = await runKubectl([...commandPath, 'zz-not-a-command']);
     const output = result.stdout + result.stderr;
     spec.runnable = !(/unknown command "zz-not-a-command"/.test(output) || output.trimStart().startsWith(spec.summary));
+    if (spec.runnable && /Unexpected args: \[zz-not-a-command\]/.test(output)) spec.rejectsArgs = true;
   }
   for (const [childName, child] of Object.entries(spec.subcommands)) await markGroupCommands(child, [...commandPath, childName]);
 }

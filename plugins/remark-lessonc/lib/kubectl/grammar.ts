@@ -42,6 +42,11 @@ export interface KubectlCommand {
   usage: string;
   /** True when the command itself runs (not only a group of subcommands). */
   runnable: boolean;
+  /**
+   * A runnable command with subcommands that takes no word of its own (`create`, `apply`: only `-f`):
+   * kubectl answers any word that is not a subcommand with "Unexpected args".
+   */
+  rejectsArgs?: boolean;
   flags: Record<string, KubectlFlag>;
   requiredFlags?: string[];
   subcommands?: Record<string, KubectlCommand>;

@@ -135,7 +135,7 @@ export function parseKubectlArgs(grammar: KubectlGrammar, args: ShellWord[]): Pa
     const next = findSubcommand(command, args[index].value);
     if (!next) {
       if (commandPath.length === 0) problems.push({ kind: 'unknown-command', word: args[index], parent: command, parentPath: [] });
-      else if (!command.runnable || takesOnlyFiles(command)) problems.push({ kind: 'unknown-command', word: args[index], parent: command, parentPath: [...commandPath] });
+      else if (!command.runnable || command.rejectsArgs) problems.push({ kind: 'unknown-command', word: args[index], parent: command, parentPath: [...commandPath] });
       break;
     }
     taken.add(index);
@@ -392,18 +392,3 @@ export function flagValue(parsed: ParsedInvocation, name: string): ParsedFlag | 
   for (let i = parsed.flags.length - 1; i >= 0; i--) if (parsed.flags[i].name === name) return parsed.flags[i];
   return undefined;
 }
-
-/**
- * `kubectl create` and `kubectl apply` run on their own only with `-f FILENAME` (or `-k DIRECTORY`)
- * and reject any other word ("Unexpected args"), so a word that is not one of their subcommands is
- * an unknown subcommand (`create deploymnet`). Read from the usage line: a runnable command with
- * subcommands whose usage names `-f FILENAME` and no positional argument.
- */
-function takesOnlyFiles(command: KubectlCommand): boolean {
-  if (!command.runnable || !command.subcommands) return false;
-  const usage = command.usage.replace(/^kubectl(?: [a-z][a-z-]*)+/, '');
-  if (!/-f FILENAME/.test(usage)) return false;
-  const withoutFlags = usage.replace(/--?[a-z][\w-]*(?:[ =][A-Z][A-Z_]*)?/g, '').replace(/\[(?:options|flags)\]/g, '');
-  return !/[A-Z]{2,}/.test(withoutFlags);
-}
-
