@@ -7,8 +7,19 @@
  * them inside a value with literal text around them (`nginx:<tag>`, `my-${ENV}-app`).
  */
 
+/** `<pod-name>`: the one placeholder form that a shell would otherwise read as a redirection. */
+const ANGLE_PLACEHOLDER = String.raw`<[\p{L}_][\p{L}\p{N}_ .:/-]*>`;
+
 /** One placeholder anywhere in a text (global: reset `lastIndex` or use `matchAll`). */
-const PLACEHOLDER_PART = /<[\p{L}_][\p{L}\p{N}_ .:/-]*>|\{\{[^{}]*\}\}|\{[\p{L}_][\p{L}\p{N}_.-]*\}|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\.\.\.|…/gu;
+const PLACEHOLDER_PART = new RegExp(String.raw`${ANGLE_PLACEHOLDER}|\{\{[^{}]*\}\}|\{[\p{L}_][\p{L}\p{N}_.-]*\}|\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*|\.\.\.|…`, 'gu');
+
+const ANGLE_PLACEHOLDER_AT = new RegExp(ANGLE_PLACEHOLDER, 'uy');
+
+/** The length of a `<name>` placeholder starting at `at` in `text`, 0 when none starts there. */
+export function anglePlaceholderLengthAt(text: string, at: number): number {
+  ANGLE_PLACEHOLDER_AT.lastIndex = at;
+  return ANGLE_PLACEHOLDER_AT.exec(text)?.[0].length ?? 0;
+}
 
 /** A value that is only a placeholder (surrounding whitespace and quotes ignored). */
 export function isPlaceholder(text: string): boolean {

@@ -4,6 +4,7 @@ import { checkShellSnippet } from './kubectl/check.ts';
 import { checkLessonState } from './state/lesson-state.ts';
 import { checkProbeFiles } from './state/probe-file.ts';
 import type { Diagnostic, RuleContext, Snippet } from './types.ts';
+import { textMemo } from './memo.ts';
 
 /** A diagnostic found by a rule that looks at the whole lesson (e.g. the lesson-state model). */
 export interface LessonDiagnostic extends Diagnostic {
@@ -27,11 +28,9 @@ const lessonRules: LessonRule[] = [checkLessonState, checkProbeFiles];
 /**
  * A snippet's diagnostics by its kind, meta, context and text. The fix loop checks the whole lesson
  * again after each pass, and lesson copies repeat snippets: a snippet no fix touched is not parsed
- * and checked again. Bounded by the text it holds (cleared past SNIPPET_MEMO_CHARS).
+ * and checked again. Bounded by the text it holds (16 MB).
  */
-const snippetMemo = new Map<string, readonly Diagnostic[]>();
-let snippetMemoChars = 0;
-const SNIPPET_MEMO_CHARS = 16 * 1024 * 1024;
+const snippetMemo = textMemo<readonly Diagnostic[]>(16 * 1024 * 1024);
 
 /** Runs the rules that apply to one snippet's kind. `check=false` turns them all off. */
 export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnostic[] {
@@ -40,12 +39,7 @@ export function validateSnippet(snippet: Snippet, context: RuleContext): Diagnos
   const known = snippetMemo.get(key);
   if (known) return structuredClone(known) as Diagnostic[];
   const found = checkSnippet(snippet, context);
-  if (snippetMemoChars + key.length > SNIPPET_MEMO_CHARS) {
-    snippetMemo.clear();
-    snippetMemoChars = 0;
-  }
   snippetMemo.set(key, structuredClone(found));
-  snippetMemoChars += key.length;
   return found;
 }
 

@@ -4,7 +4,7 @@
  * holding `$VAR`, `$(...)` or backticks keeps its literal text and is marked `dynamic`.
  */
 import { isKubectlTypo } from './program-typo.ts';
-import { isPlaceholder, placeholderRanges } from '../placeholder.ts';
+import { anglePlaceholderLengthAt, isPlaceholder, placeholderRanges } from '../placeholder.ts';
 
 export interface ShellWord {
   /** The word after quote removal and backslash unescaping (what the program receives). */
@@ -68,7 +68,7 @@ export function tokenizeShellLine(line: string): TokenizedLine {
       continue;
     }
     if (ch === '#') break;
-    if (ch === '<' && PLACEHOLDER_AT.test(line.slice(i))) {
+    if (ch === '<' && anglePlaceholderLengthAt(line, i) > 0) {
       // `<pod-name>` is a placeholder word, not a redirection.
       const word = readWord(line, i, substitutions);
       i = word.end;
@@ -135,10 +135,10 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
   while (i < line.length) {
     const ch = line[i];
     if (ch === '<') {
-      const placeholder = PLACEHOLDER_AT.exec(line.slice(i));
-      if (placeholder) {
-        value += placeholder[0];
-        i += placeholder[0].length;
+      const length = anglePlaceholderLengthAt(line, i);
+      if (length > 0) {
+        value += line.slice(i, i + length);
+        i += length;
         continue;
       }
     }
@@ -179,9 +179,6 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
   const placeholder = holdsPlaceholder(value);
   return { value, raw, start, end, dynamic: dynamic || placeholder || braceExpansion(raw), ...(placeholder ? { placeholder } : {}) };
 }
-
-/** A `<name>` placeholder starting the text (what `<` starts when it is not a redirection). */
-const PLACEHOLDER_AT = /^<[\p{L}_][\p{L}\p{N}_ .:/-]*>/u;
 
 /**
  * A word standing for a value to fill in: wholly a placeholder (`{claimName}`, `${NAME}`), or holding

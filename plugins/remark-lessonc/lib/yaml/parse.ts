@@ -6,13 +6,14 @@
  */
 import { parseAllDocuments, type Document } from 'yaml';
 import { aliasLimitProblems, yamlTextLimit } from './limits.ts';
+import { textMemo } from '../memo.ts';
 
 export const MAX_ALIAS_COUNT = 20;
 
 /**
  * The documents of `text`; none when the text is over the size or depth limit (lib/yaml/limits.ts).
  * A snippet is read by several rules and again in each fix pass: it is parsed once, and the
- * (read-only) documents are shared. The memo holds at most MEMO_CHARS of snippet text.
+ * (read-only) documents are shared. The memo holds at most 8 MB of snippet text.
  */
 export function parseYamlDocuments(text: string): Document.Parsed[] {
   const known = memo.get(text);
@@ -21,18 +22,11 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
   const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   // parseAllDocuments returns an EmptyStream (an array with extra props) for blank input.
   const documents = Array.from(parsed as Iterable<Document.Parsed>);
-  if (memoChars + text.length > MEMO_CHARS) {
-    memo.clear();
-    memoChars = 0;
-  }
   memo.set(text, documents);
-  memoChars += text.length;
   return [...documents];
 }
 
-const memo = new Map<string, Document.Parsed[]>();
-let memoChars = 0;
-const MEMO_CHARS = 8 * 1024 * 1024;
+const memo = textMemo<Document.Parsed[]>(8 * 1024 * 1024);
 
 /**
  * Plain data of a document, or `undefined` when it has none: its aliases would expand past the
