@@ -10,7 +10,7 @@ import { aliasLimitProblems, yamlTextLimit, type YamlLimitProblem } from '../yam
 import { hasTabIndent, tabIndentFix } from '../yaml/tab-indent.ts';
 import { lineSpans } from '../yaml/lines.ts';
 import { applyEdits } from '../fix/apply.ts';
-import { canonicalIndentEdits, isJsonSnippet, sameReading } from '../yaml/canonical-indent.ts';
+import { isJsonSnippet, safeCanonicalIndentEdits } from '../yaml/canonical-indent.ts';
 import { lostFragmentIndentation, lostIndentation } from './lost-indentation.ts';
 import { type KubernetesSchema, loadSchema } from './schema.ts';
 import { classifyWithSchema, type Classification } from './classify.ts';
@@ -294,8 +294,8 @@ function lookPastSyntaxErrors(text: string, schema: KubernetesSchema, classifica
  */
 function canonicalIndentFinding(text: string, meta: SnippetMeta, diagnostics: K8sDiagnostic[]): K8sDiagnostic | undefined {
   if (isJsonSnippet(text, meta) || !diagnostics.some((d) => d.fix)) return undefined;
-  const edits = canonicalIndentEdits(text);
-  if (!edits.length || !sameReading(text, applyEdits(text, edits))) return undefined;
+  const edits = safeCanonicalIndentEdits(text);
+  if (!edits) return undefined;
   const first = edits[0]!;
   const lineEnd = text.indexOf('\n', first.start);
   return {

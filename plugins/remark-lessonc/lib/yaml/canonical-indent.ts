@@ -6,6 +6,7 @@
  * Block scalars (`|`, `>`) keep their content's own relative indentation.
  */
 import type { Edit } from '../types.ts';
+import { applyEdits } from '../fix/apply.ts';
 import { lineSpans } from './lines.ts';
 import { parseYamlDocuments } from './parse.ts';
 
@@ -82,34 +83,38 @@ function place(stack: Level[], old: number, isDash: boolean, open: boolean): num
 
 /** The text with canonical indentation. */
 export function canonicalIndentation(text: string): string {
-  return applyColumns(text, canonicalColumns(text));
+  return applyEdits(text, canonicalIndentEdits(text));
 }
 
 /** Edits turning `text`'s leading spaces into canonical indentation (none when it already is). */
 export function canonicalIndentEdits(text: string): Edit[] {
-  const columns = canonicalColumns(text);
+  return columnEdits(text, canonicalColumns(text));
+}
+
+/**
+ * Edits setting each line's leading whitespace to its column (`undefined`: left as it is), on the
+ * lines of `text` — which may still hold the tabs the columns were computed without. A blank line
+ * that holds a tab becomes empty.
+ */
+export function columnEdits(text: string, columns: Array<number | undefined>): Edit[] {
   const edits: Edit[] = [];
   lineSpans(text).forEach((span, i) => {
+    const line = text.slice(span.start, span.end);
+    const leading = /^[ \t]*/.exec(line)![0];
+    if (leading.length === line.length) {
+      if (leading.includes('\t')) edits.push({ start: span.start, end: span.end, text: '' });
+      return;
+    }
     const column = columns[i];
-    if (column === undefined) return;
-    const old = /^ */.exec(text.slice(span.start, span.end))![0].length;
-    if (old !== column) edits.push({ start: span.start, end: span.start + old, text: ' '.repeat(column) });
+    if (column !== undefined && leading !== ' '.repeat(column)) edits.push({ start: span.start, end: span.start + leading.length, text: ' '.repeat(column) });
   });
   return edits;
 }
 
-function applyColumns(text: string, columns: Array<number | undefined>): string {
-  const spans = lineSpans(text);
-  let out = '';
-  let last = 0;
-  spans.forEach((span, i) => {
-    const column = columns[i];
-    if (column === undefined) return;
-    const old = /^ */.exec(text.slice(span.start, span.end))![0].length;
-    out += text.slice(last, span.start) + ' '.repeat(column);
-    last = span.start + old;
-  });
-  return out + text.slice(last);
+/** The canonical re-indent of `text` when it reads the same as before; undefined otherwise or when there is nothing to change. */
+export function safeCanonicalIndentEdits(text: string): Edit[] | undefined {
+  const edits = canonicalIndentEdits(text);
+  return edits.length && sameReading(text, applyEdits(text, edits)) ? edits : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Edit, Fix } from '../types.ts';
 import { applyEdits } from '../fix/apply.ts';
 import { sayFix } from '../messages.ts';
-import { canonicalColumns, canonicalIndentEdits, sameReading } from './canonical-indent.ts';
+import { canonicalColumns, columnEdits, sameReading } from './canonical-indent.ts';
 
 export const TAB_WIDTHS = [2, 4, 8] as const;
 
@@ -62,21 +62,12 @@ export function bestTabWidth(text: string, cost: (expanded: string, tabWidth: nu
  * keep one depth per tab. The re-indent is used only when it reads the same as the plain expansion.
  */
 export function tabIndentFix(text: string, tabWidth: number, options: { canonical?: boolean } = {}): Fix {
-  const expanded = applyEdits(text, tabIndentEdits(text, tabWidth));
-  const columns = options.canonical === false ? undefined : canonicalColumns(expanded);
-  if (!columns || !sameReading(expanded, applyEdits(expanded, canonicalIndentEdits(expanded)))) {
-    return { safe: true, ...sayFix('fix.yaml/tab-indent.spaces', { width: tabWidth }), edits: tabIndentEdits(text, tabWidth) };
-  }
-  const edits: Edit[] = [];
-  lineSpans(text).forEach((span, i) => {
-    const line = text.slice(span.start, span.end);
-    const leading = /^[ \t]*/.exec(line)![0];
-    if (leading.length === line.length) {
-      if (leading.includes('\t')) edits.push({ start: span.start, end: span.end, text: '' });
-      return;
-    }
-    const column = columns[i];
-    if (column !== undefined && leading !== ' '.repeat(column)) edits.push({ start: span.start, end: span.start + leading.length, text: ' '.repeat(column) });
-  });
-  return { safe: true, ...sayFix('fix.yaml/tab-indent.canonical', { width: tabWidth }), edits };
+  const tabEdits = tabIndentEdits(text, tabWidth);
+  const plain: Fix = { safe: true, ...sayFix('fix.yaml/tab-indent.spaces', { width: tabWidth }), edits: tabEdits };
+  if (options.canonical === false) return plain;
+  const expanded = applyEdits(text, tabEdits);
+  const columns = canonicalColumns(expanded);
+  if (!sameReading(expanded, applyEdits(expanded, columnEdits(expanded, columns)))) return plain;
+  // The expanded text's columns, set on the original lines (tabs and all) in one edit each.
+  return { safe: true, ...sayFix('fix.yaml/tab-indent.canonical', { width: tabWidth }), edits: columnEdits(text, columns) };
 }
