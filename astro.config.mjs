@@ -19,6 +19,9 @@ const lessonsDir = process.env.LESSONC_LESSONS_DIR ?? './lessons';
 const outline = readOutline(fileURLToPath(new URL(lessonsDir, import.meta.url)));
 
 
+/** The benchmark's baseline (`LESSONC_PLUGIN=off`): the same site and Markdown processor without lessonc. */
+const withLessonc = process.env.LESSONC_PLUGIN !== 'off';
+
 export default defineConfig({
   output: 'static',
   outDir: process.env.LESSONC_OUT_DIR ?? 'dist',
@@ -46,7 +49,7 @@ export default defineConfig({
       // The build id changes Astro's config digest whenever the compiler changes, so its content
       // cache never serves a page compiled by an older compiler. LESSONC_PLUGIN=off builds the same
       // site without the compiler (the benchmark's baseline: same Markdown processor, no lessonc).
-      remarkPlugins: process.env.LESSONC_PLUGIN === 'off' ? [] : [[remarkLessonc, { render: true, buildId: compilerBuildId() }]],
+      remarkPlugins: withLessonc ? [[remarkLessonc, { render: true, buildId: compilerBuildId() }]] : [],
       // The sanitiser first: everything a lesson contributes passes it before anything else sees it.
       rehypePlugins: [rehypeLessoncSanitize, rehypeSearchIgnore, rehypeDropDuplicateTitle],
     }),
@@ -59,7 +62,7 @@ export default defineConfig({
   },
   integrations: [
     // Each lesson's problems, printed once at the end of `astro build` from the compile that rendered it.
-    ...(process.env.LESSONC_PLUGIN === 'off' ? [] : [lessoncReport({ lessonsDirectory: lessonsDir })]),
+    ...(withLessonc ? [lessoncReport({ lessonsDirectory: lessonsDir })] : []),
     starlight({
       title: translate('ko', 'site.title'),
       description: translate('ko', 'site.description'),

@@ -27,7 +27,7 @@ if (!Number.isInteger(lessonCount) || lessonCount < 1) throw new Error('--lesson
 const work = mkdtempSync(path.join(tmpdir(), 'lessonc-bench-'));
 const sources = readdirSync(path.join(repoRoot, 'lessons')).filter((name) => name.endsWith('.md')).sort();
 
-/** Runs a command; resolves with its wall time (s) and, for node children, their peak RSS (MB). */
+/** Runs a command; resolves with its wall time (s) and its output. */
 function timed(command: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; output: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
