@@ -34,17 +34,26 @@ export function promptAt(line: string): Prompt | null {
 /** A line a script would run: it starts with a program (`kubectl ...`, `cat x`, `export A=b`). */
 const BARE_COMMAND = /^[ \t]*(?:sudo[ \t]+)?(?:kubectl|k|kubeadm|minikube|helm|kustomize|etcdctl|crictl|docker|cat|echo|vi|vim|nano|less|ls|cd|mkdir|rm|cp|mv|touch|curl|wget|ssh|scp|systemctl|journalctl|grep|watch|export|source|sleep|for|while|if|sed|awk|chmod|tee)(?:[ \t]|$)/;
 
-/**
- * Whether `# kubectl ...` lines of a snippet are root prompts: in a note that writes its commands
- * that way (every command line starts with `#`). In a script that runs other commands bare, a
- * `# kubectl ...` line is a command left out, a comment.
- */
-export function usesRootPrompts(text: string): boolean {
-  const lines = text.split('\n');
-  return lines.some((line) => promptAt(line)?.strength === 'root') && !lines.some((line) => !promptAt(line) && BARE_COMMAND.test(line));
-}
-
 /** Whether any line of a text starts with a prompt only a terminal prints (`$ `, `user@host:~$ `). */
 export function isTranscript(text: string): boolean {
-  return text.split('\n').some((line) => promptAt(line)?.strength === 'strong');
+  return promptSummary(text).transcript;
+}
+
+/**
+ * From one reading of each line's prompt: whether the text is a transcript (see isTranscript), and
+ * whether its `# kubectl ...` lines are root prompts — in a note that writes its commands that way
+ * (every command line starts with `#`). In a script that runs other commands bare, a `# kubectl ...`
+ * line is a command left out, a comment.
+ */
+export function promptSummary(text: string): { transcript: boolean; rootPrompts: boolean } {
+  let transcript = false;
+  let root = false;
+  let bareCommand = false;
+  for (const line of text.split('\n')) {
+    const prompt = promptAt(line);
+    if (prompt?.strength === 'strong') transcript = true;
+    else if (prompt?.strength === 'root') root = true;
+    else if (!prompt && BARE_COMMAND.test(line)) bareCommand = true;
+  }
+  return { transcript, rootPrompts: root && !bareCommand };
 }

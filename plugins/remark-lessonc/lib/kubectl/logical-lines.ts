@@ -4,7 +4,7 @@
  * snippet, so diagnostics found in the joined line point back into the original text.
  */
 
-import { isTranscript, promptAt, usesRootPrompts, type Prompt } from '../extract/prompts.ts';
+import { promptAt, promptSummary, type Prompt } from '../extract/prompts.ts';
 
 export interface LogicalLine {
   /** The joined text, without the `\`+newline pairs. */
@@ -81,8 +81,7 @@ export interface CommandLine extends LogicalLine {
  * that way; in a script with bare commands it stays a comment.
  */
 export function splitCommandLines(snippet: string): CommandLine[] {
-  const transcript = isTranscript(snippet);
-  const rootPrompts = usesRootPrompts(snippet);
+  const { transcript, rootPrompts } = promptSummary(snippet);
   return splitLogicalLines(snippet).map((line) => {
     const prompt = promptAt(line.text);
     if (!prompt || (prompt.strength === 'root' && !rootPrompts)) return { ...line, output: transcript };
