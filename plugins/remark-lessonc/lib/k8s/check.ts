@@ -24,6 +24,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { checkMissingColons } from './rules/missing-colon.ts';
 import { unknownKind } from './rules/unknown-kind.ts';
 import { wrongApiVersion } from './rules/api-version.ts';
+import { emptyFieldFinding } from './rules/required.ts';
 import { editDistance } from '../edit-distance.ts';
 import { lineStartOf, lineEndOf } from './text-lines.ts';
 
@@ -112,8 +113,7 @@ function validateDocuments(text: string, documents: Document.Parsed[], schema: K
     // `apiVersion:` with nothing after it: the field is there, its value is not.
     const empty = (pair: typeof apiPair, field: string): void => {
       if (!pair || !isNullNode(pair.value as Node | null)) return;
-      const [start, end] = nodeRange(pair.key as Node);
-      findings.push({ ruleId: 'k8s/required', severity: 'error', ...say('rule.k8s/required.empty', { field, type: scalarText(kindPair?.value) || 'object' }), start, end, fieldPath: field, url: ruleUrl('k8s/required') });
+      findings.push(emptyFieldFinding(pair.key as Node, field, scalarText(kindPair?.value) || 'object', field));
     };
     empty(apiPair, 'apiVersion');
     empty(kindPair, 'kind');

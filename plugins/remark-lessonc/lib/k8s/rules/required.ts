@@ -6,7 +6,7 @@
 import { type Node, type YAMLMap, isMap, isPair } from 'yaml';
 import type { WalkContext, Visit } from '../ast.ts';
 import { anchorRange, deref, findPair, isNullNode, keyText, nodeRange } from '../ast.ts';
-import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
+import { formatFieldPath, ruleUrl, type K8sDiagnostic } from '../diagnostic.ts';
 import { say } from '../../messages.ts';
 import type { K8sRule } from './rule.ts';
 import { shortTypeName } from '../schema.ts';
@@ -31,6 +31,12 @@ function missingRequired(visit: Visit, names: string[], ctx: WalkContext): void 
   }
 }
 
+/** A required field written with no value (`apiVersion:`, `image:`), reported at its key. */
+export function emptyFieldFinding(key: Node, field: string, type: string, fieldPath: string): K8sDiagnostic {
+  const [start, end] = nodeRange(key);
+  return { ruleId: RULE, severity: 'error', ...say('rule.k8s/required.empty', { field, type }), start, end, fieldPath, url: ruleUrl(RULE) };
+}
+
 /** `image:` with nothing after it: the field is written, its value is missing. */
 function emptyRequired(visit: Visit, names: string[], ctx: WalkContext): void {
   for (const pair of (visit.node as YAMLMap).items) {
@@ -38,17 +44,7 @@ function emptyRequired(visit: Visit, names: string[], ctx: WalkContext): void {
     const name = keyText(pair);
     if (name === undefined || !names.includes(name) || !isNullNode(deref(pair.value, ctx))) continue;
     // `image: # your image` or an explicit `~`/`null`: still empty; a placeholder is not.
-    const key = pair.key as Node;
-    const [start, end] = nodeRange(key);
-    ctx.findings.push({
-      ruleId: RULE,
-      severity: 'error',
-      ...say('rule.k8s/required.empty', { field: name, type: shortTypeName(visit.typeName) }),
-      start,
-      end,
-      fieldPath: formatFieldPath([...visit.path, name]),
-      url: ruleUrl(RULE),
-    });
+    ctx.findings.push(emptyFieldFinding(pair.key as Node, name, shortTypeName(visit.typeName), formatFieldPath([...visit.path, name])));
   }
 }
 
