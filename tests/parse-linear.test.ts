@@ -7,7 +7,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { analyzeLesson } from '../plugins/remark-lessonc/lib/analyze.ts';
-import { CHUNK_SIZE, chunkStarts, parseCount, parseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
+import fc from 'fast-check';
+import { fixLesson } from '../plugins/remark-lessonc/lib/fix/lesson.ts';
+import { CHUNK_SIZE, chunkStarts, parseCount, parseLesson, reparseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
 import { repoRoot } from './helpers/paths.ts';
 
 const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -66,5 +68,42 @@ describe('parsing long lessons in parts', () => {
     const before = parseCount.value;
     analyzeLesson(text, undefined, undefined, { asWritten: true });
     expect(parseCount.value - before).toBe(1);
+  });
+});
+
+describe('parsing a lesson again after edits (the fix loop)', () => {
+  it('gives the tree of a whole parse of every lesson and fixture after its fixes', () => {
+    for (const file of [...lessons, ...fixtures]) {
+      const text = readFileSync(file, 'utf8');
+      const fixed = fixLesson(text, { unsafe: true }).output;
+      expect(JSON.stringify(reparseLesson(fixed, { markdown: text, tree: parseLesson(text) })), file).toBe(JSON.stringify(whole.parse(fixed)));
+    }
+  });
+
+  it('gives the tree of a whole parse after any edit anywhere, Markdown syntax included', () => {
+    const texts = [...lessons, ...fixtures].map((file) => readFileSync(file, 'utf8'));
+    const piece = fc.array(fc.constantFrom('\n', '\n\n', '\r\n', '# ', '## x\n', '```', '````', '`', '~~~', ':::', '\n```\n', '\n\n```yaml\n', '<!--', '-->', '<div>\n', '<pre>', '[a]: /b', '> ', '- ', '1. ', '  ', '    ', '\t', 'kubectl get po', 'a', '---\n', '|a|b|\n|-|-|'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const edit = fc.record({ lesson: fc.nat(texts.length - 1), at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: piece });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        const text = texts[edits[0]!.lesson]!;
+        let edited = text;
+        for (const { at, remove, insert } of edits) {
+          const start = Math.floor(at * edited.length);
+          edited = edited.slice(0, start) + insert + edited.slice(start + remove);
+        }
+        expect(JSON.stringify(reparseLesson(edited, { markdown: text, tree: parseLesson(text) }))).toBe(JSON.stringify(whole.parse(edited)));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('copies the sections a fix did not touch instead of parsing them', () => {
+    const text = readFileSync(lessons[0]!, 'utf8');
+    const tree = parseLesson(text);
+    const reparsed = reparseLesson(`${text}\n\n## Added\n\nOne more line.\n`, { markdown: text, tree });
+    // The unchanged sections come back as copies: equal, not the same objects (the fix loop's tree is its own).
+    expect(reparsed.children.slice(0, tree.children.length)).toEqual(tree.children);
+    expect(reparsed.children[0]).not.toBe(tree.children[0]);
   });
 });

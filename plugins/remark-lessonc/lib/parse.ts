@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -34,20 +34,58 @@ export const CHUNK_SIZE = 32 * 1024;
 export function parseInChunks(markdown: string, parse: (chunk: string) => Root): Root {
   parseCount.value++;
   // micromark skips a byte order mark: positions count from the character after it.
-  const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+  const text = withoutMark(markdown);
   const starts = text.length > 2 * CHUNK_SIZE ? chunkStarts(text) : [0];
   if (starts.length === 1) return parse(markdown);
+  return parseParts(text, starts, parse);
+}
+
+/**
+ * `markdown` parsed again after edits to `previous.markdown` (the fix loop reads a lesson again after
+ * every pass, and its fixes touch a few snippets): the text is cut into sections where a part may
+ * start (before each ATX heading after a blank line, as above), and a section whose text is in the
+ * previous text too is copied from `previous.tree` with its positions shifted; only the others are
+ * parsed. The previous tree may be a host's (Astro's, after its own transforms): the analysis reads
+ * snippets and prompts from the source at node positions, so a copied section reads as a parsed one.
+ */
+export function reparseLesson(markdown: string, previous: { markdown: string; tree: Root }): Root {
+  const text = withoutMark(markdown);
+  const starts = chunkStarts(text, 0, true);
+  const oldSections = starts.length === 1 ? null : sectionsOf(withoutMark(previous.markdown), previous.tree);
+  if (oldSections === null) return parseLesson(markdown);
+  parseCount.value++;
+  const byText = new Map<string, Section[]>();
+  for (const section of oldSections) {
+    const same = byText.get(section.text);
+    if (same) same.push(section);
+    else byText.set(section.text, [section]);
+  }
+  return parseParts(text, starts, (chunk) => lessonParser.parse(chunk), (chunk, start, line) => {
+    const reused = byText.get(chunk)?.shift();
+    return reused?.nodes.map((node) => shifted(node, line - reused.line, start - reused.start) as RootContent);
+  });
+}
+
+/**
+ * The parts of `text` from each start to the next, parsed (or, where `reuse` has them, copied) and
+ * joined with their positions shifted to the whole's.
+ */
+function parseParts(text: string, starts: number[], parse: (chunk: string) => Root, reuse?: (chunk: string, start: number, line: number) => RootContent[] | undefined): Root {
   const root: Root = { type: 'root', children: [] };
-  let line = 0;
-  let counted = 0;
+  const lines = new LineCounter(text);
   for (let i = 0; i < starts.length; ) {
     const start = starts[i]!;
-    for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++;
-    counted = start;
-    // A part whose last block runs into the blank lines before the next heading did not end there
-    // (an unclosed fence or container the scan did not see): it is parsed again with the next part.
+    const line = lines.before(start);
     let next = i + 1;
     let chunk = text.slice(start, starts[next] ?? text.length);
+    const reused = reuse?.(chunk, start, line);
+    if (reused) {
+      root.children.push(...reused);
+      i = next;
+      continue;
+    }
+    // A part whose last block runs into the blank lines before the next heading did not end there
+    // (an unclosed fence or container the scan did not see): it is parsed again with the next part.
     let part = parse(chunk);
     while (next < starts.length && !endsBeforeTrailingBlankLines(part, chunk)) {
       next++;
@@ -61,6 +99,68 @@ export function parseInChunks(markdown: string, parse: (chunk: string) => Root):
   const last = text.lastIndexOf('\n');
   root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: countLines(text), column: text.length - last, offset: text.length } };
   return root;
+}
+
+interface Section {
+  text: string;
+  start: number;
+  /** Lines before the section. */
+  line: number;
+  nodes: RootContent[];
+}
+
+/**
+ * The previous text's sections with the top-level nodes of each; null when the tree does not break
+ * where the sections do (a node across a section start), so nothing of it can be reused.
+ */
+function sectionsOf(text: string, tree: Root): Section[] | null {
+  const starts = chunkStarts(text, 0, true);
+  if (starts.length === 1) return null;
+  const lines = new LineCounter(text);
+  const sections: Section[] = starts.map((start, i) => ({ text: text.slice(start, starts[i + 1] ?? text.length), start, line: lines.before(start), nodes: [] }));
+  let at = 0;
+  for (const node of tree.children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return null;
+    while (at + 1 < sections.length && sections[at + 1]!.start <= start) at++;
+    const section = sections[at]!;
+    // No node runs into the next section (the whole parse broke where the sections do).
+    if (end > section.start + section.text.length) return null;
+    section.nodes.push(node);
+  }
+  return sections;
+}
+
+/** Counts the lines before an offset, for offsets asked in increasing order. */
+class LineCounter {
+  private line = 0;
+  private counted = 0;
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+  before(offset: number): number {
+    for (let at = this.text.indexOf('\n', this.counted); at !== -1 && at < offset; at = this.text.indexOf('\n', at + 1)) this.line++;
+    this.counted = Math.max(this.counted, offset);
+    return this.line;
+  }
+}
+
+/** A copy of `node` and its descendants with every position moved by `lines` and `offset`. */
+function shifted(node: Node, lines: number, offset: number): Node {
+  const copy: Node & { children?: Node[] } = { ...node };
+  if (node.position) {
+    const { start, end } = node.position;
+    copy.position = { start: { ...start, line: start.line + lines, offset: (start.offset ?? 0) + offset }, end: { ...end, line: end.line + lines, offset: (end.offset ?? 0) + offset } };
+  }
+  const children = (node as { children?: Node[] }).children;
+  if (children) copy.children = children.map((child) => shifted(child, lines, offset));
+  return copy;
+}
+
+function withoutMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function endsBeforeTrailingBlankLines(part: Root, chunk: string): boolean {
@@ -93,9 +193,15 @@ const HTML_WITH_END: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-/** Offsets where a part may start (0 first), at least CHUNK_SIZE apart. */
-export function chunkStarts(text: string): number[] {
-  if (DEFINITION.test(text)) return [0];
+/**
+ * Offsets where a part may start (0 first), at least `minSize` apart. `aroundFences` also starts a
+ * part at a fenced code block at column 1 after a blank line, and after its closing fence: such a
+ * fence, like such a heading, closes every open block, and nothing after its closing line continues
+ * it (the fix loop's re-parse, whose fixes edit code blocks, then parses only the blocks they edited).
+ */
+export function chunkStarts(text: string, minSize = CHUNK_SIZE, aroundFences = false): number[] {
+  // A lone `\r` ends a line for micromark, not for this scan (nor for the line counts of parts).
+  if (DEFINITION.test(text) || /\r(?!\n)/.test(text)) return [0];
   const starts = [0];
   let offset = 0;
   // Frontmatter: from a first `---` line to the next `---` line.
@@ -104,28 +210,38 @@ export function chunkStarts(text: string): number[] {
     if (!close) return [0];
     offset = 3 + close.index + close[0].length;
   }
-  let fence: { char: string; length: number } | null = null;
+  let fence: { char: string; length: number; part: boolean } | null = null;
   let htmlEnd: RegExp | null = null;
   let blankBefore = true;
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(offset, lineEnd);
+    // A CRLF line's `\r` is not part of it (a closing fence followed by `\r` closes).
+    const line = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(offset, lineEnd - 1) : text.slice(offset, lineEnd);
     if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = null;
     } else if (fence) {
       const match = FENCE.exec(line);
-      if (match && match[1]![0] === fence.char && match[1]!.length >= fence.length && /^[ \t]*$/.test(line.slice(match[0].length))) fence = null;
+      if (match && match[1]![0] === fence.char && match[1]!.length >= fence.length && /^[ \t]*$/.test(line.slice(match[0].length))) {
+        // Not before a `---` line: at the start of a part it would read as frontmatter.
+        if (fence.part && lineEnd + 1 < text.length && !text.startsWith('---', lineEnd + 1)) starts.push(lineEnd + 1);
+        fence = null;
+      }
     } else {
-      if (blankBefore && line.startsWith('#') && /^#{1,6}(?:[ \t]|$)/.test(line) && offset - starts[starts.length - 1]! >= CHUNK_SIZE) starts.push(offset);
+      if (blankBefore && line.startsWith('#') && /^#{1,6}(?:[ \t]|$)/.test(line) && offset - starts[starts.length - 1]! >= minSize) starts.push(offset);
       const match = FENCE.exec(line);
-      if (match) fence = { char: match[1]![0]!, length: match[1]!.length };
-      else {
+      // A backtick fence's info string holds no backtick (else the line is a paragraph with code in it).
+      if (match && !(match[1]![0] === '`' && line.includes('`', match[0].length))) {
+        const char = match[1]![0]!;
+        const part = aroundFences && blankBefore && char !== ':' && match[0].length === match[1]!.length;
+        if (part && offset > starts[starts.length - 1]!) starts.push(offset);
+        fence = { char, length: match[1]!.length, part };
+      } else {
         const html = HTML_WITH_END.find(([open]) => open.test(line));
         if (html && !html[1].test(line.slice(line.indexOf('<') + 2))) htmlEnd = html[1];
       }
     }
-    blankBefore = /^[ \t]*\r?$/.test(line);
+    blankBefore = /^[ \t]*$/.test(line);
     offset = lineEnd + 1;
   }
   return starts;

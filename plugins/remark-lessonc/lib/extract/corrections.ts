@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../tree-walk.ts';
 
 /**
  * An erratum in the lesson's prose: `:correction[corrected text]{original="what the notes said"}`
@@ -17,7 +17,7 @@ export const CORRECTION_DIRECTIVE = 'correction';
 
 export function findCorrections(tree: Root): Correction[] {
   const found: Correction[] = [];
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if ((node.type === 'textDirective' || node.type === 'leafDirective') && node.name === CORRECTION_DIRECTIVE) {
       found.push({ node, original: node.attributes?.original ?? undefined, note: node.attributes?.note ?? undefined });
     }

@@ -1,7 +1,7 @@
 import type { Code, Heading, ListItem, Node, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../tree-walk.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { parseKeywordList } from '../quiz/keywords.ts';
 import { defaultRequirements, parseRequireList } from '../quiz/manifest-paths.ts';
@@ -77,7 +77,7 @@ export interface ExtractedQuestions {
 export function extractQuestions(tree: Root): ExtractedQuestions {
   const sections: QaSection[] = [];
   const directives: QuestionSite[] = [];
-  visit(tree, (node, index, parent) => {
+  walkTree(tree, (node, index, parent) => {
     if (node.type === 'heading' && parent && index !== undefined && QA_HEADING.test(toString(node).trim())) {
       sections.push(readSection(parent, index, node));
     }

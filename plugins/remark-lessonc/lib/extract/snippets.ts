@@ -1,5 +1,5 @@
 import type { Code, Heading, Paragraph, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../tree-walk.ts';
 import type { Snippet } from '../types.ts';
 import { classifyCode } from './classify.ts';
 import { classifyYaml } from '../k8s/classify.ts';
@@ -24,7 +24,7 @@ export function extractSnippets(tree: Root, markdown: string): ExtractedSnippet[
   let section = 0;
   /** The end of a manifest written as prose: the nodes it spans are part of it. */
   let consumedUntil = -1;
-  visit(tree, (node, _index, parent) => {
+  walkTree(tree, (node, _index, parent) => {
     if ((node.position?.start.offset ?? Infinity) < consumedUntil) return;
     if (node.type === 'heading') {
       section++;

@@ -1,6 +1,7 @@
 import { analyzeLesson, withoutBom, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
 import type { Edit } from '../types.ts';
 import { applyEdits, selectNonOverlapping } from './apply.ts';
+import { reparseLesson } from '../parse.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { MessageData } from '../messages.ts';
 
@@ -77,7 +78,7 @@ function runFixLoop(analysis: LessonAnalysis, options: FixOptions): { result: Fi
   let current = analysis;
   let text = analysis.markdown;
   for (let pass = 1; pass <= maxPasses; pass++) {
-    if (current.markdown !== text) current = analyzeLesson(text, undefined, undefined, { asWritten: true });
+    if (current.markdown !== text) current = analyzeLesson(text, reparseLesson(text, current), undefined, { asWritten: true });
     const candidates = current.messages.filter(
       (message): message is LessonMessage & { fix: NonNullable<LessonMessage['fix']> } =>
         message.fix !== undefined && (message.fix.safe || options.unsafe === true) && message.fix.edits.length > 0,

@@ -5,8 +5,8 @@
  * `<deploy name>`, `<이름>`; never an HTML element name such as `<kbd>` or `<script>`), is turned into
  * the text it was written as.
  */
-import type { Html, Parent, Root, Text } from 'mdast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Html, Root, Text } from 'mdast';
+import { SKIP, walkTree } from '../tree-walk.ts';
 import { isPlaceholder } from '../placeholder.ts';
 
 /**
@@ -36,10 +36,10 @@ export function isPlaceholderTag(value: string): boolean {
 
 /** Replaces every placeholder tag in the tree with a text node of the same source and position. */
 export function placeholderTagsToText(tree: Root): void {
-  visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
-    if (!parent || index === undefined || !isPlaceholderTag(node.value)) return;
+  walkTree(tree, (node, index, parent) => {
+    if (node.type !== 'html' || !parent || index === undefined || !isPlaceholderTag(node.value)) return;
     const text: Text = { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) };
-    parent.children.splice(index, 1, text as never);
+    parent.children[index] = text;
     return SKIP;
   });
 }

@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import type { Html, Root } from 'mdast';
 import type { Options as Schema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
+import { nodesOfType, walkTree } from '../tree-walk.ts';
 import type { MessageKey } from '../i18n.ts';
 import { lineIndexAt } from '../extract/positions.ts';
 import { say, type MessageData } from '../messages.ts';
@@ -38,12 +38,12 @@ export function findUnsafeHtml(tree: Root, markdown: string, lineStarts: number[
   const verdicts = new Map<string, Verdict[]>();
   const droppedUrls = new Map<string, boolean>();
   const htmlNodes: Html[] = [];
-  visit(tree, 'html', (node) => void htmlNodes.push(node));
+  htmlNodes.push(...nodesOfType<Html>(tree, 'html'));
   const deep = tooDeepHtml(htmlNodes.map((node) => node.value));
   const tooDeep = new Set(htmlNodes.filter((_, i) => deep.has(i)));
   // Said once, where the nesting first goes too deep; every piece past the limit is dropped.
   const firstTooDeep = htmlNodes.find((node) => tooDeep.has(node));
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if (node.type === 'html' && tooDeep.has(node)) {
       if (node !== firstTooDeep) return;
       const start = node.position?.start.offset ?? 0;
