@@ -1,7 +1,7 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, UsageError } from './args.ts';
-import { compileCheck, formatText, knownCheck, type FileReport } from './check.ts';
+import { formatText, knownCheck, type FileReport } from './check.ts';
 import type { FileFix } from './fix.ts';
 import { DEFAULT_MAX_LESSON_SIZE, parseSize } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
@@ -73,20 +73,15 @@ async function runCheck(argv: string[]): Promise<number> {
   // Lessons in the cache are answered here; the others are compiled, on workers when there are many.
   const reports = new Array<FileReport>(files.length);
   const misses: number[] = [];
-  const texts: string[] = [];
   const progress = format === 'text' ? terminalProgress('checking') : undefined;
   for (let i = 0; i < files.length; i++) {
     const known = await knownCheck(files[i]!, locale, maxLessonSize);
     if ('report' in known) reports[i] = known.report;
-    else {
-      misses.push(i);
-      texts.push(known.text);
-    }
+    else misses.push(i);
   }
   await runOverFiles(
     misses.map((i) => files[i]!),
     { kind: 'check', locale, maxLessonSize },
-    (file, j) => compileCheck(file, texts[j]!, locale, maxLessonSize),
     (report, j) => (reports[misses[j]!] = report),
     progress && ((done) => progress(files.length - misses.length + done, files.length)),
   );
@@ -103,7 +98,6 @@ async function runFix(argv: string[]): Promise<number> {
   const files = await lessonFiles(positionals.length > 0 ? positionals : ['lessons']);
   const dryRun = flags.has('dry-run');
   const unsafe = flags.has('unsafe');
-  const { fixFile } = await import('./fix.ts');
   let failed = false;
   const progress = terminalProgress('fixing');
   const clear = () => progress && process.stderr.write('\r\x1b[K');
@@ -125,7 +119,7 @@ async function runFix(argv: string[]): Promise<number> {
     const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
     console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
   };
-  await runOverFiles(files, { kind: 'fix', unsafe, dryRun, maxLessonSize }, (file) => fixFile(file, { unsafe, dryRun, maxLessonSize }), report, progress);
+  await runOverFiles(files, { kind: 'fix', unsafe, dryRun, maxLessonSize }, report, progress);
   clear();
   return failed ? 1 : 0;
 }

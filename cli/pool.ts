@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export type Task = { kind: 'check'; locale: 'ko' | 'en'; maxLessonSize: number } | { kind: 'fix'; unsafe: boolean; dryRun: boolean; maxLessonSize: number };
+import { taskRunner, type Task, type TaskResult } from './task.ts';
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
 const MIN_FILES_PER_WORKER = 8;
@@ -31,7 +31,8 @@ export function jobCount(files: number): number {
  * lesson does not hold up a whole share). `onResult` is called in file order as results become
  * available (file 3 waits for files 1 and 2), with the count done so far for progress.
  */
-export async function runOverFiles<R>(files: string[], task: Task, run: (file: string, index: number) => Promise<R>, onResult: (result: R, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function runOverFiles<T extends Task>(files: string[], task: T, onResult: (result: TaskResult<T>, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+  type R = TaskResult<T>;
   const jobs = jobCount(files.length);
   const results = new Array<R | undefined>(files.length);
   const ready = new Array<boolean>(files.length).fill(false);
@@ -48,7 +49,9 @@ export async function runOverFiles<R>(files: string[], task: Task, run: (file: s
     }
   };
   if (jobs <= 1) {
-    for (let i = 0; i < files.length; i++) settle(i, await run(files[i]!, i));
+    if (files.length === 0) return;
+    const run = await taskRunner(task);
+    for (let i = 0; i < files.length; i++) settle(i, await run(files[i]!));
     return;
   }
   let next = 0;

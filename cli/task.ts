@@ -1,0 +1,25 @@
+/**
+ * What `check` and `fix` do to one file, for the pool (cli/pool.ts): the same closure runs in the
+ * CLI's own thread and in each worker, so both compile a file the same way.
+ */
+import { readFile } from 'node:fs/promises';
+import type { FileReport } from './check.ts';
+import type { FileFix } from './fix.ts';
+
+export type Task = { kind: 'check'; locale: 'ko' | 'en'; maxLessonSize: number } | { kind: 'fix'; unsafe: boolean; dryRun: boolean; maxLessonSize: number };
+
+export type TaskResult<T extends Task> = T extends { kind: 'check' } ? FileReport : FileFix;
+
+export async function taskRunner<T extends Task>(task: T): Promise<(file: string) => Promise<TaskResult<T>>> {
+  return (await runnerOf(task)) as (file: string) => Promise<TaskResult<T>>;
+}
+
+async function runnerOf(task: Task): Promise<(file: string) => Promise<FileReport | FileFix>> {
+  if (task.kind === 'check') {
+    // Only lessons the cache did not answer get here (their size already checked).
+    const { compileCheck } = await import('./check.ts');
+    return async (file) => compileCheck(file, await readFile(file, 'utf8'), task.locale, task.maxLessonSize);
+  }
+  const { fixFile } = await import('./fix.ts');
+  return (file) => fixFile(file, { unsafe: task.unsafe, dryRun: task.dryRun, maxLessonSize: task.maxLessonSize });
+}
