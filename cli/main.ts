@@ -73,14 +73,18 @@ async function runCheck(argv: string[]): Promise<number> {
   // Lessons in the cache are answered here; the others are compiled, on workers when there are many.
   const reports = new Array<FileReport>(files.length);
   const misses: number[] = [];
+  const texts: string[] = [];
   const progress = format === 'text' ? terminalProgress('checking') : undefined;
   for (let i = 0; i < files.length; i++) {
     const known = await knownCheck(files[i]!, locale, maxLessonSize);
     if ('report' in known) reports[i] = known.report;
-    else misses.push(i);
+    else {
+      misses.push(i);
+      texts.push(known.text);
+    }
   }
   await runOverFiles(
-    misses.map((i) => files[i]!),
+    misses.map((i, j) => ({ file: files[i]!, text: texts[j]! })),
     { kind: 'check', locale, maxLessonSize },
     (report, j) => (reports[misses[j]!] = report),
     progress && ((done) => progress(files.length - misses.length + done, files.length)),
@@ -119,7 +123,7 @@ async function runFix(argv: string[]): Promise<number> {
     const note = outcome.result.stable ? '' : ' (not stable after 10 passes)';
     console.error(`${file}: ${outcome.changed ? `${dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${outcome.result.passes} pass${outcome.result.passes === 1 ? '' : 'es'}` : 'nothing to fix'}${note}`);
   };
-  await runOverFiles(files, { kind: 'fix', unsafe, dryRun, maxLessonSize }, report, progress);
+  await runOverFiles(files.map((file) => ({ file })), { kind: 'fix', unsafe, dryRun, maxLessonSize }, report, progress);
   clear();
   return failed ? 1 : 0;
 }

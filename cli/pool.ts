@@ -8,8 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-
-import { taskRunner, type Task, type TaskResult } from './task.ts';
+import { taskRunner, type Task, type TaskInput, type TaskResult } from './task.ts';
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
 const MIN_FILES_PER_WORKER = 8;
@@ -27,11 +26,11 @@ export function jobCount(files: number): number {
 }
 
 /**
- * `run(file, index)` in this thread for one job; otherwise the files go to workers one at a time (a big
+ * The task's runner (cli/task.ts) in this thread for one job; otherwise the files go to workers one at a time (a big
  * lesson does not hold up a whole share). `onResult` is called in file order as results become
  * available (file 3 waits for files 1 and 2), with the count done so far for progress.
  */
-export async function runOverFiles<T extends Task>(files: string[], task: T, onResult: (result: TaskResult<T>, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function runOverFiles<T extends Task>(files: TaskInput[], task: T, onResult: (result: TaskResult<T>, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
   type R = TaskResult<T>;
   const jobs = jobCount(files.length);
   const results = new Array<R | undefined>(files.length);
@@ -72,11 +71,11 @@ export async function runOverFiles<T extends Task>(files: string[], task: T, onR
               return;
             }
             current = next++;
-            worker.postMessage({ file: files[current] });
+            worker.postMessage(files[current]);
           };
           worker.on('message', (message: { result?: R; error?: string }) => {
             if (message.error !== undefined) {
-              reject(new Error(`${files[current]}: ${message.error}`));
+              reject(new Error(`${files[current]!.file}: ${message.error}`));
               return;
             }
             settle(current, message.result as R);
@@ -85,7 +84,7 @@ export async function runOverFiles<T extends Task>(files: string[], task: T, onR
           worker.on('error', reject);
           // A worker that dies without a word (out of memory) must not leave the run waiting forever.
           worker.on('exit', (code) => {
-            if (!finished) reject(new Error(`lessonc worker exited with code ${code} while on ${files[current] ?? 'no file'}`));
+            if (!finished) reject(new Error(`lessonc worker exited with code ${code} while on ${files[current]?.file ?? 'no file'}`));
           });
           feed();
         }),

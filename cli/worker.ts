@@ -1,11 +1,11 @@
 /** A worker of cli/pool.ts: checks or fixes the files it is sent, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { taskRunner, type Task } from './task.ts';
+import { taskRunner, type Task, type TaskInput } from './task.ts';
 
 const run = await taskRunner(workerData as Task);
 
-parentPort!.on('message', ({ file }: { file: string }) => {
-  run(file).then(
+parentPort!.on('message', (input: TaskInput) => {
+  run(input).then(
     (result) => parentPort!.postMessage({ result }),
     (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );

@@ -12,7 +12,7 @@ import { LessonFrontmatter } from './frontmatter.ts';
 import { downgradeResolvedProblems } from './original.ts';
 import { findCorrections } from './extract/corrections.ts';
 import { ruleUrl } from './rule-docs.ts';
-import { parseLesson } from './parse.ts';
+import { parseLesson, withoutBom } from './parse.ts';
 import type { Edit, Severity } from './types.ts';
 import type { MessageKey } from './i18n.ts';
 import { codeList, inferredNote, say, withInferredNote, type MessageData } from './messages.ts';
@@ -189,11 +189,6 @@ function correctionProblems(tree: Root, lineStarts: number[]): LessonMessage[] {
  */
 function keepsLines(snippet: ExtractedSnippet): boolean {
   return snippet.syntax === 'json' || snippet.inferred === 'prose';
-}
-
-/** The text without a leading byte order mark. */
-export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A zod issue worded from the catalogue; zod's own (English) text only for an issue of another kind. */

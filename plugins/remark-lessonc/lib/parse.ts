@@ -34,7 +34,7 @@ export const CHUNK_SIZE = 32 * 1024;
 export function parseInChunks(markdown: string, parse: (chunk: string) => Root): Root {
   parseCount.value++;
   // micromark skips a byte order mark: positions count from the character after it.
-  const text = withoutMark(markdown);
+  const text = withoutBom(markdown);
   const starts = text.length > 2 * CHUNK_SIZE ? chunkStarts(text) : [0];
   if (starts.length === 1) return parse(markdown);
   return parseParts(text, starts, parse);
@@ -43,15 +43,16 @@ export function parseInChunks(markdown: string, parse: (chunk: string) => Root):
 /**
  * `markdown` parsed again after edits to `previous.markdown` (the fix loop reads a lesson again after
  * every pass, and its fixes touch a few snippets): the text is cut into sections where a part may
- * start (before each ATX heading after a blank line, as above), and a section whose text is in the
+ * start (before each ATX heading after a blank line, as above, and around each fenced code block at
+ * column 1 after a blank line: `chunkStarts(…, aroundFences)`), and a section whose text is in the
  * previous text too is copied from `previous.tree` with its positions shifted; only the others are
  * parsed. The previous tree may be a host's (Astro's, after its own transforms): the analysis reads
  * snippets and prompts from the source at node positions, so a copied section reads as a parsed one.
  */
 export function reparseLesson(markdown: string, previous: { markdown: string; tree: Root }): Root {
-  const text = withoutMark(markdown);
+  const text = withoutBom(markdown);
   const starts = chunkStarts(text, 0, true);
-  const oldSections = starts.length === 1 ? null : sectionsOf(withoutMark(previous.markdown), previous.tree);
+  const oldSections = starts.length === 1 ? null : sectionsOf(withoutBom(previous.markdown), previous.tree);
   if (oldSections === null) return parseLesson(markdown);
   parseCount.value++;
   const byText = new Map<string, Section[]>();
@@ -159,7 +160,8 @@ function shifted(node: Node, lines: number, offset: number): Node {
   return copy;
 }
 
-function withoutMark(text: string): string {
+/** The text without a leading byte order mark. */
+export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

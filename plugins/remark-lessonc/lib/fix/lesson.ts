@@ -1,7 +1,7 @@
-import { analyzeLesson, withoutBom, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
+import { analyzeLesson, type LessonAnalysis, type LessonMessage } from '../analyze.ts';
 import type { Edit } from '../types.ts';
 import { applyEdits, selectNonOverlapping } from './apply.ts';
-import { reparseLesson } from '../parse.ts';
+import { reparseLesson, withoutBom } from '../parse.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { MessageData } from '../messages.ts';
 

@@ -37,8 +37,7 @@ export function findUnsafeHtml(tree: Root, markdown: string, lineStarts: number[
   // Lessons repeat the same tags (`<kbd>`, `</kbd>`, `<br>`): each distinct one is judged once.
   const verdicts = new Map<string, Verdict[]>();
   const droppedUrls = new Map<string, boolean>();
-  const htmlNodes: Html[] = [];
-  htmlNodes.push(...nodesOfType<Html>(tree, 'html'));
+  const htmlNodes = nodesOfType<Html>(tree, 'html');
   const deep = tooDeepHtml(htmlNodes.map((node) => node.value));
   const tooDeep = new Set(htmlNodes.filter((_, i) => deep.has(i)));
   // Said once, where the nesting first goes too deep; every piece past the limit is dropped.
