@@ -69,7 +69,8 @@ export default defineConfig({
       // One locale: English lessons get the English UI at their usual URL (src/lib/lesson-language.ts).
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
-      routeMiddleware: './src/lib/lesson-language.ts',
+      // English lessons' UI first (the bounded sidebar labels its parts in the page's language).
+      routeMiddleware: ['./src/lib/lesson-language.ts', './src/lib/bounded-sidebar.ts'],
       sidebar: sidebarFromOutline(outline, translate('ko', 'site.otherLessons')),
       // Starlight's Markdown plugins only touch files under these directories.
       markdown: { processedDirs: [lessonsDir] },

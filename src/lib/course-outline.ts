@@ -81,7 +81,9 @@ export function sidebarFromOutline(lessons: OutlineLesson[], otherLabel: string)
   const modules = new Map<string, OutlineLesson[]>();
   for (const lesson of lessons) {
     const name = lesson.module ?? otherLabel;
-    modules.set(name, [...(modules.get(name) ?? []), lesson]);
+    const members = modules.get(name);
+    if (members) members.push(lesson);
+    else modules.set(name, [lesson]);
   }
   return [...modules].map(([label, members]) => ({ label, items: members.map((lesson) => ({ slug: lesson.id })) }));
 }
