@@ -3,9 +3,9 @@ import { translate, type Locale } from '../../plugins/remark-lessonc/lib/i18n.ts
 
 /**
  * A large course's sidebar, bounded. Starlight renders the whole sidebar into every page, so a
- * course of n lessons writes n² links: at 1000 lessons each page carried 1000 of them (240 KB of
- * its 310 KB), and rendering, writing, indexing and hashing those bytes made most of a rebuild.
- * A list that long is no use to a learner either. Up to {@link FULL_SIDEBAR_LESSONS} lessons the
+ * course of n lessons writes n² links: at 1000 lessons each page carried 1000 of them (a page of
+ * 242 KB, 70 KB bounded), and rendering, writing, indexing and hashing those bytes made most of a
+ * rebuild. A list that long is no use to a learner either. Up to {@link FULL_SIDEBAR_LESSONS} lessons the
  * sidebar stays whole; above that, each page shows its own module's lessons and one link (to the
  * first lesson) for every other module, and a module longer than {@link PART_SIZE} lessons is
  * shown in parts of that size, again only the page's own part in full.
