@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { VFileMessage } from 'vfile-message';
 import type { Point } from '../plugins/remark-lessonc/lib/extract/positions.ts';
 import { resultCache } from '../plugins/remark-lessonc/lib/cache.ts';
@@ -61,12 +61,15 @@ function loadChecker() {
  * for `compileCheck`.
  */
 export async function knownCheck(file: string, locale: Locale, maxLessonSize: number): Promise<{ report: FileReport } | { text: string }> {
-  const tooLarge = lessonSizeProblem((await stat(file)).size, maxLessonSize);
+  // Synchronous on purpose: the CLI asks for one file after another, and each promise of
+  // fs/promises is a round trip through libuv's threads that left the CLI idle for about 0.4 s
+  // of a 0.65 s cached check of 1000 lessons; the cache lookup below reads synchronously too.
+  const tooLarge = lessonSizeProblem(statSync(file).size, maxLessonSize);
   if (tooLarge) {
     const { line, column } = tooLarge.start;
     return { report: { file, messages: [{ ruleId: tooLarge.ruleId, severity: 'error', message: localizeLessonMessage(locale, tooLarge), line, column, endLine: line, endColumn: column }] } };
   }
-  const text = await readFile(file, 'utf8');
+  const text = readFileSync(file, 'utf8');
   const cached = checkCache.get(text, checkKey(locale, maxLessonSize));
   return cached ? { report: { file, messages: cached } } : { text };
 }
