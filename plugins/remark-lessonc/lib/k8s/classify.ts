@@ -111,8 +111,11 @@ function fragmentScore(outline: Outline, schema: KubernetesSchema, typeName: str
 /** `documents`: the parsed `text`, when the caller has it already. */
 export function classifyWithSchema(text: string, meta: SnippetMeta, schema: KubernetesSchema, documents?: Document.Parsed[]): Classification {
   if (meta.check === false) return { kind: 'yaml' };
-  const outline = buildOutline(text, 4);
-  const tops = topLevelFromAst(documents ?? parseYamlDocuments(text)) ?? topLevelFromOutline(outline);
+  // The lenient outline only when the YAML does not parse, or for a fragment's score: a manifest
+  // (most snippets) is told from its parsed top level alone.
+  let lenient: Outline | undefined;
+  const outlineOf = () => (lenient ??= buildOutline(text, 4));
+  const tops = topLevelFromAst(documents ?? parseYamlDocuments(text)) ?? topLevelFromOutline(outlineOf());
   const allKeys = tops.flatMap((t) => t.keys);
   if (!allKeys.length) return fragmentOfMetaKind(meta, schema) ?? { kind: 'yaml' };
   const elided = /(^|\n)\.\.\.[ \t]*(\n|$)/.test(text) || /(^|\n)[ \t]*#?[ \t]*\.\.\.[ \t]*(\n|$)/.test(text);
@@ -147,7 +150,7 @@ export function classifyWithSchema(text: string, meta: SnippetMeta, schema: Kube
   for (const key of allKeys) for (const typeName of schema.typesWithField(key)) candidates.add(typeName);
   let best: { typeName: string; score: number; rank: number } | undefined;
   for (const typeName of [...candidates].sort()) {
-    const { score, topUnknown } = fragmentScore(outline, schema, typeName);
+    const { score, topUnknown } = fragmentScore(outlineOf(), schema, typeName);
     if (topUnknown > 0 || score < 1) continue;
     const preferred = PREFERRED.indexOf(shortTypeName(typeName));
     const rank = preferred < 0 ? PREFERRED.length : preferred;
@@ -155,7 +158,7 @@ export function classifyWithSchema(text: string, meta: SnippetMeta, schema: Kube
   }
   if (!best) return { kind: 'yaml' };
   // A single generic key (`name: x`, `version: 3`) is too little evidence for a Kubernetes type.
-  const keyCount = outline.entries.filter((e) => e.kind === 'key').length;
+  const keyCount = outlineOf().entries.filter((e) => e.kind === 'key').length;
   if (keyCount < 2 && ['name', 'version', 'type', 'value', 'data', 'items', 'key', 'status', 'path', 'port', 'kind'].includes(allKeys[0])) return { kind: 'yaml' };
   return { kind: 'yaml-fragment', assumedType: shortTypeName(best.typeName), assumedTypeName: best.typeName };
 }
