@@ -290,12 +290,13 @@ describe('importNotes edge cases', () => {
   });
 
   it('strips prompts of every style and keeps output after a command out of the shell block', () => {
-    const notes = '$ kubectl get pods\nNAME   READY   STATUS\nweb    1/1     Running\n\n[root@master ~]# kubectl get nodes\n';
+    const notes = '$ kubectl get pods\nNAME   READY   STATUS\nweb    1/1     Running\n\n[root@master ~]# kubectl get nodes\n\nroot@controlplane ~ ➜  k get svc\n';
     const codes = codeNodes(plainParser.parse(importNotes(notes, { sourceName: 'x.txt' })));
     expect(codes.map((code) => [code.lang, code.meta, code.value])).toEqual([
       ['shell', null, 'kubectl get pods'],
       ['text', 'output', 'NAME   READY   STATUS\nweb    1/1     Running'],
-      ['shell', null, 'kubectl get nodes'],
+      // The checker's prompts (extract/prompts.ts): `➜` made a heading before the importer shared them.
+      ['shell', null, 'kubectl get nodes\nk get svc'],
     ]);
   });
 });

@@ -32,8 +32,8 @@ export function withNarrowGap(text: string): string {
 
 /** A prompt line's command, for comparison with shell block lines (`# kubectl get pods` → `kubectl get pods`). */
 export function withoutPrompt(text: string): string {
-  // The prompts the importer knows (lib/import/lines.ts): `[root@master ~]#`, `user@host:~$`, `controlplane $`, `node01 #`.
-  return text.replace(/^(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:~[^\s#$]*|controlplane|node\d*|master\d*|worker\d*)?\s?[#$]\s*/, '').trimEnd();
+  // The prompts the importer knows (extract/prompts.ts): `[root@master ~]#`, `user@host:~$`, `controlplane $`, `node01 #`, `root@host ~ ➜`.
+  return text.replace(/^(?:(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:~[^\s#$]*|controlplane|node\d*|master\d*|worker\d*)?\s?[#$]|(?:[\w.-]+@)?[\w.-]+[ \t]+\S+[ \t]+➜|➜)\s*/, '').trimEnd();
 }
 
 export function codeNodes(tree: Root): Code[] {

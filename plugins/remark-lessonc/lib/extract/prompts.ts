@@ -31,8 +31,23 @@ export function promptAt(line: string): Prompt | null {
   return root ? { length: root[0].length, strength: 'root' } : null;
 }
 
-/** A line a script would run: it starts with a program (`kubectl ...`, `cat x`, `export A=b`). */
-const BARE_COMMAND = /^[ \t]*(?:sudo[ \t]+)?(?:kubectl|k|kubeadm|minikube|helm|kustomize|etcdctl|crictl|docker|cat|echo|vi|vim|nano|less|ls|cd|mkdir|rm|cp|mv|touch|curl|wget|ssh|scp|systemctl|journalctl|grep|watch|export|source|sleep|for|while|if|sed|awk|chmod|tee)(?:[ \t]|$)/;
+/**
+ * Programs a note's command lines start with (`kubectl ...`, `cat x`): the importer takes a line
+ * starting with one of them for a command typed without a prompt, and so does a snippet.
+ */
+export const SHELL_PROGRAMS: ReadonlySet<string> = new Set([
+  'kubectl', 'k', 'kubeadm', 'kubelet', 'minikube', 'helm', 'kustomize', 'etcdctl', 'crictl', 'ctr', 'docker', 'podman',
+  'cat', 'vi', 'vim', 'nano', 'less', 'head', 'tail', 'ls', 'cd', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'echo',
+  'curl', 'wget', 'ssh', 'scp', 'systemctl', 'journalctl', 'apt', 'apt-get', 'yum', 'dnf', 'sudo', 'grep',
+  'chmod', 'chown', 'openssl', 'git', 'sh', 'bash', 'swapoff', 'sed', 'awk', 'nslookup', 'ping', 'tar',
+  'base64', 'jq', 'yq', 'hostnamectl', 'modprobe', 'sysctl', 'tee', 'iptables', 'mount', 'useradd', 'watch',
+]);
+
+/**
+ * A line a script would run: a program, or a shell word (`export A=b`, `for ...`) — only inside a
+ * snippet, where prose does not start lines (in notes, `if the pod fails` is a sentence).
+ */
+const BARE_COMMAND = new RegExp(String.raw`^[ \t]*(?:sudo[ \t]+)?(?:${[...SHELL_PROGRAMS, 'export', 'source', 'sleep', 'for', 'while', 'if'].join('|')})(?:[ \t]|$)`);
 
 /** Whether any line of a text starts with a prompt only a terminal prints (`$ `, `user@host:~$ `). */
 export function isTranscript(text: string): boolean {

@@ -3,6 +3,7 @@
  * is. The notes are plain text copied from slides and terminals, so every test here is a heuristic;
  * each one says which kind of real line it was written for.
  */
+import { promptAt, SHELL_PROGRAMS } from '../extract/prompts.ts';
 
 /** One line of the notes, with its indentation measured the way Markdown does (tab stops of 4). */
 export interface NoteLine {
@@ -47,18 +48,11 @@ export function hasHangul(text: string): boolean {
 // Commands
 
 /** Programs whose name starting a bare line (no prompt) marks the line as a command. */
-const KNOWN_COMMANDS = new Set([
-  'kubectl', 'kubeadm', 'kubelet', 'minikube', 'helm', 'kustomize', 'etcdctl', 'crictl', 'ctr', 'docker', 'podman',
-  'cat', 'vi', 'vim', 'nano', 'less', 'head', 'tail', 'ls', 'cd', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'echo',
-  'curl', 'wget', 'ssh', 'scp', 'systemctl', 'journalctl', 'apt', 'apt-get', 'yum', 'dnf', 'sudo', 'grep',
-  'chmod', 'chown', 'openssl', 'git', 'sh', 'bash', 'swapoff', 'sed', 'awk', 'nslookup', 'ping', 'tar',
-  'base64', 'jq', 'yq', 'hostnamectl', 'modprobe', 'sysctl', 'tee', 'iptables', 'mount', 'useradd', 'watch',
-]);
-
-/** `[root@master ~]# cmd`, `root@master:~# cmd`, `user@host:~/dir$ cmd`, `controlplane:~$ cmd`, `controlplane $ cmd` */
-const USER_HOST_PROMPT = /^(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+:~[^\s#$]*|controlplane|node\d*|master\d*|worker\d*)\s?[#$]\s+(\S.*)$/;
-/** `$ cmd` */
-const DOLLAR_PROMPT = /^\$\s+(\S.*)$/;
+/** The prompts a terminal prints (`$ `, `user@host:~$ `, `controlplane $ `, `root@host ~ ➜ `): the checker's own. */
+function terminalPromptLength(text: string): number | undefined {
+  const prompt = promptAt(text);
+  return prompt?.strength === 'strong' ? prompt.length : undefined;
+}
 /** `# cmd` — in these notes `#` at the start of a line is the root prompt, not a Markdown heading. */
 const ROOT_PROMPT = /^#(\s*)(\S.*)$/;
 /** The first word after `#` must look like a program (`kubectl`, `./run.sh`, `/usr/bin/x`). */
@@ -67,16 +61,16 @@ const PROGRAM_WORD = /^(?:[a-z][a-z0-9._+-]*|\.{0,2}\/[\w./-]*)$/;
 /** The command of a prompt line (`# kubectl get pods` → `kubectl get pods`), or null. */
 export function promptCommand(line: NoteLine): string | null {
   const text = line.text;
-  const userHost = USER_HOST_PROMPT.exec(text);
-  if (userHost) return userHost[1]!.trimEnd();
-  const dollar = DOLLAR_PROMPT.exec(text);
-  if (dollar) return dollar[1]!.trimEnd();
+  const prompted = terminalPromptLength(text);
+  if (prompted !== undefined) return text.slice(prompted).trimEnd();
+  // In raw notes `#` at the start of a line is the root prompt before any program, not only
+  // before kubectl as in a lesson's snippet (where it may be a comment).
   const root = ROOT_PROMPT.exec(text);
   if (root) {
     const command = root[2]!;
     const program = command.split(/\s+/, 1)[0]!;
     // `#kubectl` (no space) is still a prompt for a known program; `#태그` or `#!/bin/sh` is not.
-    if (PROGRAM_WORD.test(program) && (root[1] !== '' || KNOWN_COMMANDS.has(program))) return command.trimEnd();
+    if (PROGRAM_WORD.test(program) && (root[1] !== '' || SHELL_PROGRAMS.has(program))) return command.trimEnd();
   }
   return null;
 }
@@ -85,7 +79,7 @@ export function promptCommand(line: NoteLine): string | null {
 export function bareCommand(line: NoteLine): string | null {
   const text = line.text;
   const program = text.split(/\s+/, 1)[0]!;
-  if (!KNOWN_COMMANDS.has(program)) return null;
+  if (!SHELL_PROGRAMS.has(program)) return null;
   // Prose that happens to start with a program name has Korean in it or ends like a sentence.
   if (!/^[\x20-\x7e\t]+$/.test(text) || /[.?!,:]$/.test(text)) return null;
   return text;
