@@ -1,5 +1,4 @@
 import type { Code, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { analyzeLesson, type LessonAnalysis } from '../analyze.ts';
 import { buildQuestion, questionsInOrder, type KeySource, type QuestionSite } from '../extract/questions.ts';
 import { isWrongOnPurpose } from '../quiz/keys.ts';
@@ -12,6 +11,7 @@ import { renderCorrection } from './correction.ts';
 import { fieldDescriptions } from '../k8s/field-docs.ts';
 import type { Snippet } from '../types.ts';
 import { renderSnippet, type SnippetView } from './snippet.ts';
+import { walkTree } from '../tree-walk.ts';
 
 export interface RenderedLesson {
   questions: Question[];
@@ -76,8 +76,8 @@ export function renderLesson(analysis: LessonAnalysis, locale: Locale): Rendered
 }
 
 function replaceCodeNodes(tree: Root, replacements: Map<Code, RootContent>): void {
-  visit(tree, 'code', (node, index, parent) => {
-    const replacement = replacements.get(node);
+  walkTree(tree, (node, index, parent) => {
+    const replacement = node.type === 'code' ? replacements.get(node) : undefined;
     if (!replacement || !parent || index === undefined) return;
     parent.children[index] = replacement as never;
   });
