@@ -11,7 +11,7 @@ import type { K8sDiagnostic } from './diagnostic.ts';
 import { ruleUrl } from './diagnostic.ts';
 import type { KubernetesSchema } from './schema.ts';
 import type { Shape } from './schema-types.ts';
-import { lineSpans } from '../yaml/lines.ts';
+import { lineSpans, type LineSpan } from '../yaml/lines.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { say, sayFix } from '../messages.ts';
 import { isPlaceholder } from '../placeholder.ts';
@@ -157,12 +157,28 @@ function unquote(key: string): string {
 
 /** The lost-indentation finding for a snippet, if its lines are all at column 0 and the schema rebuilds them. */
 export function lostIndentation(text: string, schema: KubernetesSchema, assumedTypeName: string | undefined): K8sDiagnostic | undefined {
+  const flat = flatLines(text);
+  return flat && rebuiltFinding(flat, schema, assumedTypeName);
+}
+
+/** A snippet's lines when it reads as flattened (at least three content lines, none indented, one opening a block). */
+interface FlatLines {
+  spans: LineSpan[];
+  lines: string[];
+}
+
+function flatLines(text: string): FlatLines | undefined {
   const spans = lineSpans(text);
   const lines = spans.map((s) => text.slice(s.start, s.end));
   const content = lines.filter((l) => l.trim() !== '' && !l.startsWith('#') && l !== '---');
   if (content.length < 3 || content.some((l) => /^\s/.test(l))) return undefined;
   // Something must open a block: `key:` with nothing after it.
   if (!content.some((l) => /^(- +)?[^#\s][^#]*:\s*(#.*)?$/.test(l))) return undefined;
+  return { spans, lines };
+}
+
+/** The finding for flattened lines re-indented as `assumedTypeName` (or each document's own kind) has them. */
+function rebuiltFinding({ spans, lines }: FlatLines, schema: KubernetesSchema, assumedTypeName: string | undefined): K8sDiagnostic | undefined {
   const columns: number[] = [];
   let unique = true;
   let start = 0;
@@ -203,9 +219,11 @@ export function lostFragmentIndentation(text: string, schema: KubernetesSchema):
   if (!first) return undefined;
   const types = schema.typesWithField(first);
   if (!types.length || types.length > 24) return undefined;
+  const flat = flatLines(text);
+  if (!flat) return undefined;
   let found: K8sDiagnostic | undefined;
   for (const type of types) {
-    const candidate = lostIndentation(text, schema, type);
+    const candidate = rebuiltFinding(flat, schema, type);
     if (!candidate) continue;
     if (found && JSON.stringify(found.fix?.edits) !== JSON.stringify(candidate.fix?.edits)) return undefined;
     found ??= candidate;
