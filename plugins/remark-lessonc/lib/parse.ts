@@ -53,7 +53,16 @@ export function reparseLesson(markdown: string, previous: { markdown: string; tr
   const text = withoutBom(markdown);
   const starts = chunkStarts(text, 0, true);
   const oldSections = starts.length === 1 ? null : sectionsOf(withoutBom(previous.markdown), previous.tree);
-  if (oldSections === null) return parseLesson(markdown);
+  const tree = oldSections === null ? parseLesson(markdown) : reparsed(text, starts, oldSections);
+  // The fix loop's next pass has this text as its previous one and needs the same cut points.
+  sectionCuts.set(tree, { text, starts });
+  return tree;
+}
+
+/** The section starts of a text a tree was made from (by reparseLesson), for the pass after. */
+const sectionCuts = new WeakMap<Root, { text: string; starts: number[] }>();
+
+function reparsed(text: string, starts: number[], oldSections: Section[]): Root {
   parseCount.value++;
   const byText = new Map<string, Section[]>();
   for (const section of oldSections) {
@@ -115,7 +124,8 @@ interface Section {
  * where the sections do (a node across a section start), so nothing of it can be reused.
  */
 function sectionsOf(text: string, tree: Root): Section[] | null {
-  const starts = chunkStarts(text, 0, true);
+  const known = sectionCuts.get(tree);
+  const starts = known?.text === text ? known.starts : chunkStarts(text, 0, true);
   if (starts.length === 1) return null;
   const lines = new LineCounter(text);
   const sections: Section[] = starts.map((start, i) => ({ text: text.slice(start, starts[i + 1] ?? text.length), start, line: lines.before(start), nodes: [] }));
