@@ -5,9 +5,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { elements } from './helpers/built-pages.ts';
 import remarkLessonc, { analyzeLesson, rehypeLessoncSanitize, sanitizeLessonTree } from '../plugins/remark-lessonc/index.ts';
 import { HTML_PAYLOADS, MARKDOWN_PAYLOADS, SAFE_HTML, withGlobal } from './fixtures/xss/payloads.ts';
 
@@ -19,13 +19,6 @@ async function render(markdown: string): Promise<Root> {
   return (await pipeline.run(pipeline.parse(file), file)) as Root;
 }
 
-function elements(tree: Root, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  visit(tree, 'element', (element: Element) => {
-    if (test(element)) found.push(element);
-  });
-  return found;
-}
 
 const lesson = (body: string) => `---\ntitle: Test\nlang: en\n---\n\n${body}\n`;
 const unsafeOf = (markdown: string) => analyzeLesson(markdown).messages.filter((m) => m.ruleId === 'html/unsafe');

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Question } from '../plugins/remark-lessonc/lib/quiz/schema.ts';
 import { buildSite, fixtureLessons, repoRoot } from './fixtures/site/harness.ts';
+import { builtPage, elements } from './helpers/built-pages.ts';
 
 /**
  * Builds the fixture course (tests/fixtures/site/lessons) with `astro build` into a temp directory
@@ -27,17 +27,7 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-async function page(path: string): Promise<Root> {
-  return fromHtml(await readFile(join(outDir, path, 'index.html'), 'utf8'));
-}
-
-function elements(tree: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  visit(tree, 'element', (element: Element) => {
-    if (test(element)) found.push(element);
-  });
-  return found;
-}
+const page = (path: string) => builtPage(outDir, path);
 
 const hasClass = (name: string) => (element: Element) => Array.isArray(element.properties.className) && element.properties.className.includes(name);
 

@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './fixtures/site/harness.ts';
+import { builtPage, elements } from './helpers/built-pages.ts';
 
 /**
  * A production build of a course over the sidebar limit (src/lib/bounded-sidebar.ts): 3 lessons in
@@ -36,17 +35,7 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-async function page(path: string): Promise<Root> {
-  return fromHtml(await readFile(join(outDir, path, 'index.html'), 'utf8'));
-}
-
-function elements(tree: Root | Element, test: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  visit(tree, 'element', (element: Element) => {
-    if (test(element)) found.push(element);
-  });
-  return found;
-}
+const page = (path: string) => builtPage(outDir, path);
 
 /** The sidebar's links as `text → href`, the current page marked with `*`. */
 function sidebarLinks(tree: Root): string[] {
