@@ -55,6 +55,15 @@ describe('the bounded sidebar', () => {
     expect(countLinks(onLesson)).toBe(1000 / PART_SIZE - 1 + PART_SIZE);
   });
 
+  it('leaves a long list of modules unsplit: parts number lessons, and each module is one link but the page’s', () => {
+    const modules = Array.from({ length: 60 }, (_, i) => group(`M${i + 1}`, i + 1, i + 1, 7));
+    const bounded = boundedSidebar(modules, 'en');
+    expect(bounded).toHaveLength(60);
+    expect(JSON.stringify(bounded)).not.toContain('Lessons');
+    expect(shape(bounded)[6]).toEqual(['M7', ['L7* /lessons/7/']]);
+    expect(shape(bounded)[0]).toBe('M1 /lessons/1/');
+  });
+
   it('keeps every lesson reachable: each page links its part in full and the first lesson of every other part', () => {
     const sidebar = [group('A', 1, 120, 0), group('B', 121, 130, 0)];
     const reachable = new Set<string>();

@@ -56,7 +56,8 @@ function inParts(entries: readonly SidebarEntry[], partLabel: (from: number, to:
 }
 
 function bound(entries: readonly SidebarEntry[], partLabel: (from: number, to: number) => string): SidebarEntry[] {
-  const list = entries.length > PART_SIZE ? inParts(entries, partLabel) : entries;
+  // Parts number lessons: a long list of modules stays a list (each one link but the page's).
+  const list = entries.length > PART_SIZE && entries.every((entry) => entry.type === 'link') ? inParts(entries, partLabel) : entries;
   return list.map((entry) => {
     if (entry.type === 'link') return entry;
     if (!holdsCurrent(entry)) return asLink(entry);
