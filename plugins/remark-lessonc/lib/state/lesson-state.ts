@@ -24,6 +24,7 @@ import {
 } from './cluster.ts';
 import { commandEffects, normalizePath, type NamedObject } from './commands.ts';
 import { say, sayFix } from '../messages.ts';
+import { textMemo } from '../memo.ts';
 
 /** Types the lesson can create and refer to by name in the default namespace. */
 const CHECKED_RESOURCES = new Set(['pods', 'deployments', 'services', 'replicasets', 'daemonsets', 'statefulsets', 'jobs', 'cronjobs', 'configmaps', 'secrets', 'persistentvolumeclaims']);
@@ -102,14 +103,31 @@ function manifestObjects(snippet: Snippet, context: LessonRuleContext): TrackedO
  */
 const STATIC_POD_DIRECTORY = /(?:^|[\s>='"])\/etc\/(?:kubernetes\/manifests|kubelet\.d)\b/;
 
+/**
+ * A command line as the walk reads it: as meant (`delete pod -all` deletes all pods once its safe
+ * fix is applied) and what it does to the cluster. Both follow from the line alone, and lessons
+ * repeat lines (`kubectl get pods`), so they are kept by the line's text (bounded by the characters
+ * held); the walk only reads the effects.
+ */
+const lineReadings = textMemo<{ meant: string; effects: ReturnType<typeof commandEffects> }>(4 * 1024 * 1024);
+
+function readCommandLine(text: string): { meant: string; effects: ReturnType<typeof commandEffects> } {
+  let reading = lineReadings.get(text);
+  if (!reading) {
+    const meant = fixSnippetText(text, checkShellSnippet, { unsafe: false });
+    reading = { meant, effects: commandEffects(meant) };
+    lineReadings.set(text, reading);
+  }
+  return reading;
+}
+
 function walkShellSnippet(snippet: Snippet, state: ClusterState, section: SectionWalk): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const line of splitCommandLines(snippet.value)) {
     if (line.output) continue;
     if (STATIC_POD_DIRECTORY.test(line.text) && !/^\s*(?:sudo\s+)?kubectl\b/.test(line.text)) createUnknownObjects(state);
-    // Read the command as meant: `delete pod -all` deletes all pods once its safe fix is applied.
-    const meant = fixSnippetText(line.text, checkShellSnippet, { unsafe: false });
-    for (const effect of commandEffects(meant)) {
+    const { meant, effects } = readCommandLine(line.text);
+    for (const effect of effects) {
       if (effect.creates.length || effect.appliesFiles.length || effect.createsUnknown || effect.writesFile) section.sequence = true;
       const report = (object: NamedObject, deleting: boolean) => {
         if (actsOnLessonObject(state, object)) section.sequence = true;
