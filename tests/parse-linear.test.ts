@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { analyzeLesson } from '../plugins/remark-lessonc/lib/analyze.ts';
+import remarkLessonc from '../plugins/remark-lessonc/lib/plugin.ts';
 import fc from 'fast-check';
 import { fixLesson } from '../plugins/remark-lessonc/lib/fix/lesson.ts';
 import { CHUNK_SIZE, chunkStarts, parseCount, parseLesson, reparseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
@@ -105,5 +106,36 @@ describe('parsing a lesson again after edits (the fix loop)', () => {
     // The unchanged sections come back as copies: equal, not the same objects (the fix loop's tree is its own).
     expect(reparsed.children.slice(0, tree.children.length)).toEqual(tree.children);
     expect(reparsed.children[0]).not.toBe(tree.children[0]);
+  });
+});
+
+describe('autolink literals found block by block (takeAutolinkLiterals)', () => {
+  // Everything GFM's transform looks for or must leave alone: URLs, www, e-mail, xmpp/mailto, character
+  // references and escapes that decode to them, links and code that hold them.
+  const piece = fc
+    .array(
+      fc.constantFrom('http://a.bc/x', 'https://k8s.io/docs)', 'www.example.com.', 'WWW.X.ORG', 'w\\ww.a.b', 'www&period;a.b', 'user@host.io', 'a&#64;b.co', 'mailto:a@b.cd', 'xmpp:a@b.cd/r', '@', 'x@y', '[link](http://a.b)', '<http://a.b>', '`http://a.b`', '**www.a.b**', '\n\n', '\n', '- ', '> ', '# ', '```\nhttp://a.b\n```\n', '|a|www.b.c|\n|-|-|\n', ' ', 'text', '파드'),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('gives the tree of a parse with the transform over the whole tree', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => {
+        const text = pieces.join('\n\n');
+        expect(JSON.stringify(parseLesson(text))).toBe(JSON.stringify(whole.parse(text)));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('finds the same links as a whole parse in every lesson and fixture, alone and through the plugin (as the site parses)', () => {
+    // The plugin takes the transform out of its host's parse (remark-gfm attached before it).
+    const host = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
+    for (const file of [...lessons, ...fixtures]) {
+      const text = readFileSync(file, 'utf8');
+      expect(JSON.stringify(parseLesson(text)), file).toBe(JSON.stringify(whole.parse(text)));
+      expect(JSON.stringify(host.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
+    }
   });
 });

@@ -7,13 +7,61 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 /** The Markdown dialect of lessons: CommonMark + GFM + frontmatter + directives (`:::question`). */
-const lessonParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+// Frozen now: the plugins' extensions are in its data only once it is (takeAutolinkLiterals reads them).
+const lessonParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+
+type TreeTransform = (tree: Node) => void;
+
+/** A text holds an autolink literal only with one of these (`&` for a character reference). */
+const MAY_HOLD_AUTOLINK_LITERAL = /@|&|www|http/i;
+
+/**
+ * GFM finds `www.`, `http://` and e-mail literals in a pass over every text node after the parse
+ * (mdast-util-gfm-autolink-literal's transform: a seventh of a lesson's parse time). This takes the
+ * transform out of `processor`'s parse (remark-gfm attached before) and returns it as a step to run
+ * after each parse, on only the top-level blocks whose source can hold a literal. The transform
+ * searches each text node on its own, so block by block it gives the whole tree's result. Without
+ * GFM's transform in the processor the step does nothing.
+ */
+export function takeAutolinkLiterals(processor: { data(key: 'fromMarkdownExtensions'): unknown }): (tree: Root, chunk: string) => void {
+  let transform: TreeTransform | undefined;
+  const take = (list: unknown[]) => {
+    list.forEach((extension, index) => {
+      if (Array.isArray(extension)) return take(extension);
+      const candidate = extension as { enter?: Record<string, unknown>; transforms?: TreeTransform[] };
+      if (transform || !candidate?.enter || !('literalAutolink' in candidate.enter) || candidate.transforms?.length !== 1) return;
+      transform = candidate.transforms[0];
+      list[index] = { ...candidate, transforms: [] };
+    });
+  };
+  take((processor.data('fromMarkdownExtensions') ?? []) as unknown[]);
+  const autolinkLiterals = transform;
+  if (!autolinkLiterals) return () => {};
+  return (tree, chunk) => {
+    // Positions count from after a byte order mark.
+    const text = withoutBom(chunk);
+    for (const block of tree.children) {
+      const start = block.position?.start.offset;
+      const end = block.position?.end.offset;
+      if (start === undefined || end === undefined || MAY_HOLD_AUTOLINK_LITERAL.test(text.slice(start, end))) autolinkLiterals(block);
+    }
+  };
+}
+
+const autolinkLiterals = takeAutolinkLiterals(lessonParser);
+
+/** One text parsed as a lesson. */
+function parseChunk(chunk: string): Root {
+  const tree = lessonParser.parse(chunk);
+  autolinkLiterals(tree, chunk);
+  return tree;
+}
 
 /** How many times a lesson text was parsed (all parts of a chunked parse count once): for tests. */
 export const parseCount = { value: 0 };
 
 export function parseLesson(markdown: string): Root {
-  return parseInChunks(markdown, (chunk) => lessonParser.parse(chunk));
+  return parseInChunks(markdown, parseChunk);
 }
 
 /**
@@ -70,7 +118,7 @@ function reparsed(text: string, starts: number[], oldSections: Section[]): Root 
     if (same) same.push(section);
     else byText.set(section.text, [section]);
   }
-  return parseParts(text, starts, (chunk) => lessonParser.parse(chunk), (chunk, start, line) => {
+  return parseParts(text, starts, parseChunk, (chunk, start, line) => {
     const reused = byText.get(chunk)?.shift();
     return reused?.nodes.map((node) => shifted(node, line - reused.line, start - reused.start) as RootContent);
   });
