@@ -33,10 +33,14 @@ async function search(page: Page, query: string): Promise<string[]> {
   await page.getByRole('button', { name: /검색|Search/ }).first().click();
   const box = page.locator('dialog[open] input[type="search"], dialog[open] input').first();
   await box.fill(query);
-  // Pagefind answers asynchronously; "no results" is a message, results are links.
+  // Pagefind answers asynchronously; "no results" is a message, results are links. Each result is a
+  // placeholder (`pagefind-ui__loading`) until its fragment has loaded: read the titles only then, or
+  // a result still loading is missing from them.
   await page.waitForFunction(() => {
     const ui = document.querySelector('dialog[open] .pagefind-ui');
-    return !!ui && (ui.querySelector('.pagefind-ui__result-link') !== null || /결과가 없|No results/i.test(ui.textContent ?? ''));
+    if (!ui) return false;
+    if (/결과가 없|No results/i.test(ui.textContent ?? '')) return true;
+    return ui.querySelector('.pagefind-ui__result-link') !== null && ui.querySelector('.pagefind-ui__results .pagefind-ui__loading') === null;
   }, undefined, { timeout: 10_000 });
   const titles = await page.locator('dialog[open] .pagefind-ui__result-link').allTextContents();
   await page.keyboard.press('Escape');
