@@ -1,5 +1,6 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { translate, type Locale } from '../../plugins/remark-lessonc/lib/i18n.ts';
+import { pageLocale } from './lesson-route.ts';
 
 /**
  * A large course's sidebar, bounded. Starlight renders the whole sidebar into every page, so a
@@ -73,5 +74,5 @@ export function boundedSidebar(entries: SidebarEntry[], locale: Locale): Sidebar
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  route.sidebar = boundedSidebar(route.sidebar, route.lang === 'en' ? 'en' : 'ko');
+  route.sidebar = boundedSidebar(route.sidebar, pageLocale(route.lang));
 });

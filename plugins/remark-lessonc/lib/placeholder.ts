@@ -15,6 +15,12 @@ const PLACEHOLDER_PART = new RegExp(String.raw`${ANGLE_PLACEHOLDER}|\{\{[^{}]*\}
 
 const ANGLE_PLACEHOLDER_AT = new RegExp(ANGLE_PLACEHOLDER, 'uy');
 
+/**
+ * A character every form above has: a text without one holds no placeholder, and most words and
+ * values (`kubectl`, `get`, `-o`, `nginx`) are answered by this test alone.
+ */
+const PLACEHOLDER_CHARACTER = /[<{$.…]/;
+
 /** The length of a `<name>` placeholder starting at `at` in `text`, 0 when none starts there. */
 export function anglePlaceholderLengthAt(text: string, at: number): number {
   ANGLE_PLACEHOLDER_AT.lastIndex = at;
@@ -23,6 +29,7 @@ export function anglePlaceholderLengthAt(text: string, at: number): number {
 
 /** A value that is only a placeholder (surrounding whitespace and quotes ignored). */
 export function isPlaceholder(text: string): boolean {
+  if (!PLACEHOLDER_CHARACTER.test(text)) return false;
   const value = unquote(text.trim());
   if (value === '') return false;
   return value.replace(PLACEHOLDER_PART, '') === '';
@@ -30,12 +37,14 @@ export function isPlaceholder(text: string): boolean {
 
 /** A value that holds a placeholder somewhere (`nginx:<tag>`): its literal text cannot be judged. */
 export function containsPlaceholder(text: string): boolean {
+  if (!PLACEHOLDER_CHARACTER.test(text)) return false;
   PLACEHOLDER_PART.lastIndex = 0;
   return PLACEHOLDER_PART.test(text);
 }
 
 /** Where each placeholder stands in a text, as [start, end) offsets. */
 export function placeholderRanges(text: string): Array<[number, number]> {
+  if (!PLACEHOLDER_CHARACTER.test(text)) return [];
   return [...text.matchAll(PLACEHOLDER_PART)].map((match) => [match.index, match.index + match[0].length]);
 }
 

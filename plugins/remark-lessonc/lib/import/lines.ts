@@ -47,12 +47,6 @@ export function hasHangul(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-/** Programs whose name starting a bare line (no prompt) marks the line as a command. */
-/** The prompts a terminal prints (`$ `, `user@host:~$ `, `controlplane $ `, `root@host ~ ➜ `): the checker's own. */
-function terminalPromptLength(text: string): number | undefined {
-  const prompt = promptAt(text);
-  return prompt?.strength === 'strong' ? prompt.length : undefined;
-}
 /** `# cmd` — in these notes `#` at the start of a line is the root prompt, not a Markdown heading. */
 const ROOT_PROMPT = /^#(\s*)(\S.*)$/;
 /** The first word after `#` must look like a program (`kubectl`, `./run.sh`, `/usr/bin/x`). */
@@ -61,8 +55,9 @@ const PROGRAM_WORD = /^(?:[a-z][a-z0-9._+-]*|\.{0,2}\/[\w./-]*)$/;
 /** The command of a prompt line (`# kubectl get pods` → `kubectl get pods`), or null. */
 export function promptCommand(line: NoteLine): string | null {
   const text = line.text;
-  const prompted = terminalPromptLength(text);
-  if (prompted !== undefined) return text.slice(prompted).trimEnd();
+  // The prompts a terminal prints (`$ `, `user@host:~$ `, `controlplane $ `, `root@host ~ ➜ `): the checker's own.
+  const prompt = promptAt(text);
+  if (prompt?.strength === 'strong') return text.slice(prompt.length).trimEnd();
   // In raw notes `#` at the start of a line is the root prompt before any program, not only
   // before kubectl as in a lesson's snippet (where it may be a comment).
   const root = ROOT_PROMPT.exec(text);

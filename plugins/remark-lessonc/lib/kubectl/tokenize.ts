@@ -180,16 +180,12 @@ function readWord(line: string, start: number, substitutions: CommandSubstitutio
   return { value, raw, start, end, dynamic: dynamic || placeholder || braceExpansion(raw), ...(placeholder ? { placeholder } : {}) };
 }
 
-const MAY_HOLD_PLACEHOLDER = /[<{$.…]/;
-
 /**
  * A word standing for a value to fill in: wholly a placeholder (`{claimName}`, `${NAME}`), or holding
  * `<name>`, `...` or `…` (`nginx:<tag>`). A `{...}` inside a longer word is a template
  * (`jsonpath={.items[0]}`, `{{.metadata.name}}`), not a placeholder.
  */
 function holdsPlaceholder(value: string): boolean {
-  // Every placeholder form has one of these characters; most words (`kubectl`, `get`, `-o`) have none.
-  if (!MAY_HOLD_PLACEHOLDER.test(value)) return false;
   if (isPlaceholder(value)) return true;
   return placeholderRanges(value).some(([from]) => value[from] === '<' || value[from] === '.' || value[from] === '…');
 }

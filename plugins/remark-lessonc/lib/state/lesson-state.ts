@@ -109,9 +109,14 @@ const STATIC_POD_DIRECTORY = /(?:^|[\s>='"])\/etc\/(?:kubernetes\/manifests|kube
  * repeat lines (`kubectl get pods`), so they are kept by the line's text (bounded by the characters
  * held); the walk only reads the effects.
  */
-const lineReadings = textMemo<{ meant: string; effects: ReturnType<typeof commandEffects> }>(4 * 1024 * 1024);
+interface CommandLineReading {
+  meant: string;
+  effects: ReturnType<typeof commandEffects>;
+}
 
-function readCommandLine(text: string): { meant: string; effects: ReturnType<typeof commandEffects> } {
+const lineReadings = textMemo<CommandLineReading>(4 * 1024 * 1024);
+
+function readCommandLine(text: string): CommandLineReading {
   let reading = lineReadings.get(text);
   if (!reading) {
     const meant = fixSnippetText(text, checkShellSnippet, { unsafe: false });
