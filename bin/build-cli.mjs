@@ -5,10 +5,11 @@
 // copy of the truth. Each module's `import.meta.url` stays its source file's, so data files, workers
 // and the message catalogues resolve as they do from the sources.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { POINTER_NAME } from './current-bundle.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const bundlesDirectory = path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli');
@@ -21,28 +22,46 @@ export function bundleDirectory(stamp = sourceStamp()) {
   return path.join(bundlesDirectory, createHash('sha256').update(stamp).digest('hex').slice(0, 24));
 }
 
-/** Size and mtime of every source file the bundle is made of: cheap to compute on each start. */
-export function sourceStamp() {
+/** Every source file the bundle is made of, from the repo root, with its size and mtime. */
+function sourceFiles() {
   const files = [];
   for (const directory of ['cli', 'plugins/remark-lessonc', 'i18n']) {
     for (const entry of readdirSync(path.join(repoRoot, directory), { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && /\.(ts|json|mjs)$/.test(entry.name)) files.push(path.join(entry.parentPath, entry.name));
     }
   }
-  files.push(path.join(repoRoot, 'package-lock.json'), fileURLToPath(import.meta.url));
-  return files
-    .sort()
-    .map((file) => {
-      const info = statSync(file, { throwIfNoEntry: false });
-      return info ? `${path.relative(repoRoot, file)}:${info.size}:${info.mtimeMs}` : `${file}:-`;
-    })
-    .join('\n');
+  files.push(path.join(repoRoot, 'package-lock.json'), fileURLToPath(import.meta.url), fileURLToPath(new URL('./current-bundle.mjs', import.meta.url)));
+  return files.sort().map((file) => {
+    const info = statSync(file, { throwIfNoEntry: false });
+    return { file: path.relative(repoRoot, file), size: info?.size, mtimeMs: info?.mtimeMs };
+  });
+}
+
+/** Size and mtime of every source file the bundle is made of: cheap to compute on each start. */
+export function sourceStamp(files = sourceFiles()) {
+  return files.map(({ file, size, mtimeMs }) => (size === undefined ? `${file}:-` : `${file}:${size}:${mtimeMs}`)).join('\n');
+}
+
+/** Records `target` as the bundle of `files` for the next start's fast path (bin/current-bundle.mjs). */
+function recordCurrent(target, files) {
+  if (files.some(({ size }) => size === undefined)) return;
+  const pointer = path.join(bundlesDirectory, POINTER_NAME);
+  const temporary = `${pointer}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify({ bundle: path.basename(target), sources: files.map(({ file, size, mtimeMs }) => [file, size, mtimeMs]) }));
+    renameSync(temporary, pointer);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** Bundles the sources unless their bundle exists; returns the bundle's directory. */
-export async function buildCli(stamp = sourceStamp()) {
-  const target = bundleDirectory(stamp);
-  if (existsSync(path.join(target, 'main.mjs'))) return target;
+export async function buildCli(files = sourceFiles()) {
+  const target = bundleDirectory(sourceStamp(files));
+  if (existsSync(path.join(target, 'main.mjs'))) {
+    recordCurrent(target, files);
+    return target;
+  }
   const esbuild = await import('esbuild');
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
@@ -80,8 +99,9 @@ export async function buildCli(stamp = sourceStamp()) {
   // Bundles of older sources, once no CLI started an hour ago can still be loading from them.
   for (const name of readdirSync(bundlesDirectory)) {
     const other = path.join(bundlesDirectory, name);
-    if (other !== target && Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { recursive: true, force: true });
+    if (name !== POINTER_NAME && other !== target && Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { recursive: true, force: true });
   }
+  recordCurrent(target, files);
   return target;
 }
 

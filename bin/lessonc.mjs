@@ -6,20 +6,26 @@
 // between runs. LESSONC_FROM_SOURCE=1 always runs the sources.
 import module from 'node:module';
 import path from 'node:path';
+import { currentBundle } from './current-bundle.mjs';
 
 module.enableCompileCache?.(new URL('../node_modules/.cache/lessonc/compile', import.meta.url).pathname);
 
 async function entry() {
   if (!process.env.LESSONC_FROM_SOURCE) {
-    try {
-      const { buildCli } = await import('./build-cli.mjs');
-      const bundle = await buildCli();
-      const loaded = await import(path.join(bundle, 'main.mjs'));
-      // Workers of `check`/`fix` over many files start from the same bundle (cli/pool.ts).
-      globalThis[Symbol.for('lessonc.bundle')] = bundle;
-      return loaded;
-    } catch {
-      // No esbuild, a read-only node_modules: the sources it is.
+    const repoRoot = new URL('..', import.meta.url).pathname;
+    const bundlesDirectory = path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli');
+    const bundles = [() => currentBundle(bundlesDirectory, repoRoot), async () => (await import('./build-cli.mjs')).buildCli()];
+    for (const bundleOf of bundles) {
+      try {
+        const bundle = await bundleOf();
+        if (!bundle) continue;
+        const loaded = await import(path.join(bundle, 'main.mjs'));
+        // Workers of `check`/`fix` over many files start from the same bundle (cli/pool.ts).
+        globalThis[Symbol.for('lessonc.bundle')] = bundle;
+        return loaded;
+      } catch {
+        // A bundle since removed, no esbuild, a read-only node_modules: the next way, at last the sources.
+      }
     }
   }
   return import('../cli/main.ts');

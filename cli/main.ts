@@ -6,7 +6,8 @@ import type { FileFix } from './fix.ts';
 import { DEFAULT_MAX_LESSON_SIZE, parseSize } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
 import { lessonFiles, writeFileAtomic } from './files.ts';
-import { runOverFiles, terminalProgress } from './pool.ts';
+import type { Worker } from 'node:worker_threads';
+import { MIN_FILES_PER_WORKER, runOverFiles, startWorkers, terminalProgress } from './pool.ts';
 
 const USAGE = `Usage:
   lessonc check [paths...] [--format text|json|sarif] [--watch] [--locale ko|en] [--exit-zero] [--max-lesson-size SIZE]
@@ -75,19 +76,30 @@ async function runCheck(argv: string[]): Promise<number> {
   const misses: number[] = [];
   const texts: string[] = [];
   const progress = format === 'text' ? terminalProgress('checking') : undefined;
-  for (let i = 0; i < files.length; i++) {
-    const known = await knownCheck(files[i]!, locale, maxLessonSize);
-    if ('report' in known) reports[i] = known.report;
-    else {
-      misses.push(i);
-      texts.push(known.text);
+  const task = { kind: 'check', locale, maxLessonSize } as const;
+  let workers: Worker[] = [];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const known = await knownCheck(files[i]!, locale, maxLessonSize);
+      if ('report' in known) reports[i] = known.report;
+      else {
+        misses.push(i);
+        texts.push(known.text);
+        // Enough to compile for workers: they start loading the compiler while this pass goes on.
+        if (misses.length === MIN_FILES_PER_WORKER) workers = startWorkers(task, misses.length + files.length - i - 1);
+      }
     }
+  } catch (error) {
+    // A file gone since it was listed: started workers must not keep the CLI running.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
   }
   await runOverFiles(
     misses.map((i, j) => ({ file: files[i]!, text: texts[j]! })),
-    { kind: 'check', locale, maxLessonSize },
+    task,
     (report, j) => (reports[misses[j]!] = report),
     progress && ((done) => progress(files.length - misses.length + done, files.length)),
+    workers,
   );
   if (format === 'json') console.log(JSON.stringify(reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify((await import('./sarif.ts')).toSarif(reports), null, 2));

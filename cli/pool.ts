@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { taskRunner, type Task, type TaskInput, type TaskResult } from './task.ts';
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
-const MIN_FILES_PER_WORKER = 8;
+export const MIN_FILES_PER_WORKER = 8;
 
 /** The worker's module: from the CLI's bundle when it runs from one (bin/lessonc.mjs), else the source. */
 function workerEntry(): URL {
@@ -25,14 +25,39 @@ export function jobCount(files: number): number {
   return Math.max(1, Math.min(wanted, byFiles, files));
 }
 
+/** What happened to a started worker before the pool listened to it (an unheard 'error' would throw). */
+const earlyEnds = new WeakMap<Worker, { error?: unknown; exitCode?: number }>();
+
+function spawnWorker(task: Task): Worker {
+  const worker = new Worker(workerEntry(), { workerData: task });
+  const ends: { error?: unknown; exitCode?: number } = {};
+  earlyEnds.set(worker, ends);
+  worker.once('error', (error) => (ends.error = error));
+  worker.once('exit', (code) => (ends.exitCode = code));
+  return worker;
+}
+
+/**
+ * Workers started before their files are known: `check` starts them once its cache pass has met
+ * enough lessons to compile, so they load the compiler while the pass reads the rest (a fifth of a
+ * second of a cold check of 1000 lessons). `runOverFiles` takes them over; it stops the ones it
+ * does not need.
+ */
+export function startWorkers(task: Task, files: number): Worker[] {
+  const jobs = jobCount(files);
+  return jobs <= 1 ? [] : Array.from({ length: jobs }, () => spawnWorker(task));
+}
+
 /**
  * The task's runner (cli/task.ts) in this thread for one job; otherwise the files go to workers one at a time (a big
  * lesson does not hold up a whole share). `onResult` is called in file order as results become
  * available (file 3 waits for files 1 and 2), with the count done so far for progress.
  */
-export async function runOverFiles<T extends Task>(files: TaskInput[], task: T, onResult: (result: TaskResult<T>, index: number) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function runOverFiles<T extends Task>(files: TaskInput[], task: T, onResult: (result: TaskResult<T>, index: number) => void, onProgress?: (done: number, total: number) => void, started: Worker[] = []): Promise<void> {
   type R = TaskResult<T>;
   const jobs = jobCount(files.length);
+  const spare = started.splice(jobs <= 1 ? 0 : jobs);
+  await Promise.all(spare.map((worker) => worker.terminate()));
   const results = new Array<R | undefined>(files.length);
   const ready = new Array<boolean>(files.length).fill(false);
   let flushed = 0;
@@ -59,7 +84,7 @@ export async function runOverFiles<T extends Task>(files: TaskInput[], task: T, 
     await Promise.all(
       Array.from({ length: jobs }, () =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(workerEntry(), { workerData: task });
+          const worker = started.shift() ?? spawnWorker(task);
           workers.push(worker);
           let current = -1;
           let finished = false;
@@ -86,7 +111,10 @@ export async function runOverFiles<T extends Task>(files: TaskInput[], task: T, 
           worker.on('exit', (code) => {
             if (!finished) reject(new Error(`lessonc worker exited with code ${code} while on ${files[current]?.file ?? 'no file'}`));
           });
-          feed();
+          const early = earlyEnds.get(worker);
+          if (early?.error !== undefined) reject(early.error);
+          else if (early?.exitCode !== undefined) reject(new Error(`lessonc worker exited with code ${early.exitCode} before it was given a file`));
+          else feed();
         }),
       ),
     );

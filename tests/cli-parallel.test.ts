@@ -78,4 +78,17 @@ describe('check and fix over many files', () => {
     expect(parallel.stdout.replaceAll(b, a)).toBe(sequential.stdout);
     expect(sequential.stderr.split('\n').filter(Boolean)).toHaveLength(21);
   }, 120_000);
+  it('stops the workers it started early when the cache answers the rest, and reports the same', async () => {
+    // 16 lessons: the first 8 miss the cache (workers start), the last 8 are answered by it, so 8
+    // are left to compile: one job, in this thread; the started workers must not keep the CLI alive.
+    const names = (await readdir(lessons)).sort().slice(0, 16);
+    const files = names.map((name) => path.join(lessons, name));
+    const isolated = { LESSONC_CACHE: path.join(work, 'early-cache') };
+    await lessonc(isolated, 'check', ...files.slice(8), '--format', 'json');
+    const mixed = await lessonc(isolated, 'check', ...files, '--format', 'json');
+    const reference = await lessonc({ LESSONC_JOBS: '1', LESSONC_NO_CACHE: '1' }, 'check', ...files, '--format', 'json');
+    expect(mixed.code).toBe(reference.code);
+    expect(mixed.stdout).toBe(reference.stdout);
+    expect(JSON.parse(mixed.stdout)).toHaveLength(16);
+  }, 120_000);
 });

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/paths.ts';
+import { currentBundle, POINTER_NAME } from '../bin/current-bundle.mjs';
 
 const run = promisify(execFile);
 
@@ -33,4 +36,45 @@ describe('CLI start', () => {
     const loaded = await loadedBy(['check', lesson, '--exit-zero']);
     expect(loaded.filter((s) => /plugin\.ts|micromark|^unified$|^yaml$/.test(s))).toEqual([]);
   }, 60_000);
+});
+
+describe('the start fast path (bin/current-bundle.mjs)', () => {
+  const find = currentBundle as (bundles: string, root: string) => string | undefined;
+
+  it('answers the recorded bundle only while every recorded source keeps its size and mtime', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'lessonc-pointer-'));
+    try {
+      const bundles = path.join(root, 'bundles');
+      mkdirSync(path.join(root, 'cli'), { recursive: true });
+      mkdirSync(bundles);
+      const source = path.join(root, 'cli', 'main.ts');
+      writeFileSync(source, 'export {};\n');
+      const record = () => {
+        const info = statSync(source);
+        writeFileSync(path.join(bundles, POINTER_NAME), JSON.stringify({ bundle: 'abc', sources: [['cli/main.ts', info.size, info.mtimeMs]] }));
+      };
+      record();
+      expect(find(bundles, root)).toBe(path.join(bundles, 'abc'));
+      // Same size, another mtime: an edit that kept the length.
+      utimesSync(source, new Date(), new Date(Date.now() + 5000));
+      expect(find(bundles, root)).toBeUndefined();
+      record();
+      writeFileSync(source, 'export const edited = 1;\n');
+      expect(find(bundles, root)).toBeUndefined();
+      rmSync(source);
+      expect(find(bundles, root)).toBeUndefined();
+      for (const broken of ['', '{', '{"bundle":"abc","sources":[]}', '{"bundle":1,"sources":[["cli/main.ts",1,1]]}', 'null']) {
+        writeFileSync(path.join(bundles, POINTER_NAME), broken);
+        expect(find(bundles, root), broken).toBeUndefined();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('after a bundle is found or built, the next start takes it without the full stamp', async () => {
+    const { buildCli } = await import('../bin/build-cli.mjs');
+    const built = (await buildCli()) as string;
+    expect(find(path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli'), repoRoot)).toBe(built);
+  }, 120_000);
 });

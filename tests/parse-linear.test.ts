@@ -10,7 +10,7 @@ import { analyzeLesson } from '../plugins/remark-lessonc/lib/analyze.ts';
 import remarkLessonc from '../plugins/remark-lessonc/lib/plugin.ts';
 import fc from 'fast-check';
 import { fixLesson } from '../plugins/remark-lessonc/lib/fix/lesson.ts';
-import { CHUNK_SIZE, chunkStarts, parseCount, parseLesson, reparseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
+import { CHUNK_SIZE, chunkStarts, mayHoldTable, parseCount, parseLesson, reparseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
 import { repoRoot } from './helpers/paths.ts';
 
 const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -136,6 +136,46 @@ describe('autolink literals found block by block (takeAutolinkLiterals)', () => 
       const text = readFileSync(file, 'utf8');
       expect(JSON.stringify(parseLesson(text)), file).toBe(JSON.stringify(whole.parse(text)));
       expect(JSON.stringify(host.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
+    }
+  });
+});
+
+describe('tables looked for only where a delimiter row can be (switchTablesByText)', () => {
+  // Table rows in and out of containers, near misses of a delimiter row (no pipe or colon, a stray
+  // character, a lazy line), setext underlines and thematic breaks, line endings of every kind.
+  const piece = fc
+    .array(
+      fc.constantFrom('|a|b|', '| a |', 'a | b', 'a', '|', '-', '--', ':-', '-:', ':-:', '|-|-|', '| --- |', '|:--|--:|', '---', '- ', '* ', '1. ', '> ', '>', '  ', '    ', '\t', ':', ' ', 'x', '`|`', '\\|', '\n', '\n', '\n\n', '\r\n', '\r', '```\n', '파드'),
+      { maxLength: 14 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('gives the tree of a parse that always looks for tables', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
+        const text = pieces.join('\n');
+        expect(JSON.stringify(parseLesson(text))).toBe(JSON.stringify(whole.parse(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('switches tables off where no line can be a delimiter row, and on for one under any container', () => {
+    expect(mayHoldTable('# Pods\n\nkubectl get pods | grep web\n---\n- item\n')).toBe(false);
+    for (const table of ['| a |\n| - |', 'a | b\n-|-', 'a\n:-', '> | a |\n> | - |', '- | a |\n  | --- |', '1. x\n\n   | a |\n   |:-:|']) {
+      expect(mayHoldTable(table), table).toBe(true);
+      expect(JSON.stringify(parseLesson(table))).toContain('"type":"table"');
+    }
+  });
+
+  it('through the plugin too (the site’s parse): the same trees for every lesson and fixture', () => {
+    const host = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
+    // remark-gfm attached after the plugin puts its extensions in the same list.
+    const gfmAfter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkLessonc, { render: false }).use(remarkGfm);
+    for (const file of [...lessons, ...fixtures]) {
+      const text = readFileSync(file, 'utf8');
+      expect(JSON.stringify(host.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
+      expect(JSON.stringify(gfmAfter.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
     }
   });
 });

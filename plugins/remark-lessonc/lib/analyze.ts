@@ -1,7 +1,7 @@
 import type { Root, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { aliasLimitProblems, yamlTextLimit } from './yaml/limits.ts';
-import { parseYamlDocuments } from './yaml/parse.ts';
+import { parsedData, parseYamlDocuments } from './yaml/parse.ts';
 import { extractQuestions, type ExtractedQuestions } from './extract/questions.ts';
 import { isIntentional } from './extract/meta.ts';
 import { extractSnippets, type ExtractedSnippet } from './extract/snippets.ts';
@@ -131,7 +131,8 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
   if (node) {
     // The same bounds as snippets, said at their place in the frontmatter (the line after `---`).
     const contentStart = node.position ? lineStarts[node.position.start.line] : undefined;
-    const limits = yamlTextLimit(node.value) ? [yamlTextLimit(node.value)!] : aliasLimitProblems(parseYamlDocuments(node.value));
+    const documents = yamlTextLimit(node.value) ? [] : parseYamlDocuments(node.value);
+    const limits = yamlTextLimit(node.value) ? [yamlTextLimit(node.value)!] : aliasLimitProblems(documents);
     if (limits.length > 0) {
       for (const problem of limits) {
         const at = (offset: number) => markdownPoint(lineStarts, Math.min((contentStart ?? 0) + offset, markdown.length));
@@ -140,8 +141,11 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
       return null;
     }
     try {
-      // Expansion is already bounded by the alias limit above.
-      data = parseYaml(node.value, { maxAliasCount: -1 });
+      // Expansion is already bounded by the alias limit above. The documents parsed for it give the
+      // data unless they hold an error: then `parse` says it as YAML's own message (a second parse,
+      // only of a broken frontmatter).
+      const parsed = parsedData(documents);
+      data = parsed ? parsed.value : parseYaml(node.value, { maxAliasCount: -1 });
     } catch (error) {
       report(say('rule.lesson/frontmatter.invalidYaml', { error: (error as Error).message.split('\n')[0] }));
       return null;

@@ -4,7 +4,7 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Data } from 'unified';
 
 /** The Markdown dialect of lessons: CommonMark + GFM + frontmatter + directives (`:::question`). */
 // Frozen now: the plugins' extensions are in its data only once it is (takeAutolinkLiterals reads them).
@@ -48,10 +48,42 @@ export function takeAutolinkLiterals(processor: { data(key: 'fromMarkdownExtensi
   };
 }
 
+/**
+ * A line that can be a GFM table's delimiter row, under any container prefix (`>`, indentation):
+ * only pipes, dashes, colons and blanks, with a dash and a pipe or colon (micromark-extension-gfm-
+ * table refuses a row without either: it is a thematic break or a setext underline).
+ */
+const DELIMITER_ROW = /^[ \t>|:-]*-[ \t>|:-]*$/gm;
+
+/** Whether `text` has a line a table's delimiter row could be; no table without one. */
+export function mayHoldTable(text: string): boolean {
+  for (const match of text.matchAll(DELIMITER_ROW)) if (/[|:]/.test(match[0])) return true;
+  return false;
+}
+
+/**
+ * GFM's table construct is tried at the start of every line and reads the line as a head row
+ * before it looks for the delimiter row below (a quarter of a lesson's parse). In a text with no
+ * line that could be a delimiter row it is switched off with micromark's own `disable` list, put in
+ * `processor`'s extensions here and set before each parse by the returned step.
+ */
+export function switchTablesByText(processor: { data(): Data }): (text: string) => void {
+  const data = processor.data();
+  // remark-gfm, attached later, adds its extensions to this list too.
+  const extensions = (data.micromarkExtensions ??= []);
+  const tables = { disable: { null: [] as string[] } };
+  extensions.push(tables);
+  return (text) => {
+    tables.disable.null = mayHoldTable(text) ? [] : ['table'];
+  };
+}
+
 const autolinkLiterals = takeAutolinkLiterals(lessonParser);
+const switchTables = switchTablesByText(lessonParser);
 
 /** One text parsed as a lesson. */
 function parseChunk(chunk: string): Root {
+  switchTables(chunk);
   const tree = lessonParser.parse(chunk);
   autolinkLiterals(tree, chunk);
   return tree;

@@ -5,8 +5,8 @@
  * element is run through `sanitize` with `lessoncSanitizeSchema` and what comes out is compared
  * with what went in, so `check` and the page can never disagree.
  */
+import { createRequire } from 'node:module';
 import type { Element, Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import type { Html, Root } from 'mdast';
 import type { Options as Schema } from 'rehype-sanitize';
@@ -24,6 +24,17 @@ export interface UnsafeHtml {
   message: string;
   messageId: MessageKey;
   data: MessageData;
+}
+
+/**
+ * The HTML parser (parse5, ~400 KB of code) is loaded the first time a lesson has raw HTML: most
+ * lessons have none, and loading it cost each start of the CLI and of each worker ~15 ms (the
+ * compile cache makes it cheaper, not free). Synchronous, as analysis is: `require` of an ES module.
+ */
+let htmlParser: typeof import('hast-util-from-html') | undefined;
+function fromHtml(...args: Parameters<typeof import('hast-util-from-html').fromHtml>): HastRoot {
+  htmlParser ??= createRequire(import.meta.url)('hast-util-from-html') as typeof import('hast-util-from-html');
+  return htmlParser.fromHtml(...args);
 }
 
 const EMBEDDED = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe']);

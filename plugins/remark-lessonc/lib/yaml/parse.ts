@@ -29,6 +29,18 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
 const memo = textMemo<Document.Parsed[]>(8 * 1024 * 1024);
 
 /**
+ * The data `yaml`'s `parse` gives for the text these documents were parsed from (`null` for none),
+ * aliases expanded without a limit (the caller bounds them first); `undefined` where `parse` would
+ * throw for an error in them or for more than one document. Saves a second parse of a text that
+ * was parsed for its limits already (the frontmatter).
+ */
+export function parsedData(documents: readonly Document.Parsed[]): { value: unknown } | undefined {
+  if (documents.length === 0) return { value: null };
+  if (documents.length > 1 || documents[0]!.errors.length > 0) return undefined;
+  return { value: documents[0]!.toJS({ maxAliasCount: -1 }) };
+}
+
+/**
  * Plain data of a document, or `undefined` when it has none: its aliases would expand past the
  * limit (the `yaml/alias-limit` rule reports where) or one names no anchor (`*missing`).
  */

@@ -18,6 +18,7 @@ import { isMessageKey, translate, type Locale } from '../../i18n.ts';
 import { localize } from '../../messages.ts';
 import type { CommandQuestion, Feedback, Verdict } from '../schema.ts';
 import { commandText } from '../types/command.ts';
+import { textMemo } from '../../memo.ts';
 
 const grammar = bundledKubectlGrammar;
 
@@ -126,7 +127,22 @@ function afterKubectl(line: string): string {
 /** An answer key kubectl would reject can never be typed right: `quiz/invalid-key`. */
 export function commandKeyProblems(question: CommandQuestion): { key: string; problem: Feedback }[] {
   return [question.answer, ...question.alternatives].flatMap((key) => {
-    const error = meaning(key) ? checkShellSnippet(key, grammar).find((d) => d.severity === 'error') : undefined;
-    return error ? [{ key, problem: { id: 'rule.quiz/invalid-key.command', data: { number: question.number, command: key, reason: error.message } } }] : [];
+    const reason = keyError(key);
+    return reason === null ? [] : [{ key, problem: { id: 'rule.quiz/invalid-key.command', data: { number: question.number, command: key, reason } } }];
   });
 }
+
+/**
+ * Why kubectl would reject a key, or null, by the key's text: the fix loop and the editor check a
+ * lesson again and again, and its keys seldom change between two checks.
+ */
+function keyError(key: string): string | null {
+  let known = keyErrors.get(key);
+  if (known === undefined) {
+    known = (meaning(key) ? checkShellSnippet(key, grammar).find((d) => d.severity === 'error')?.message : undefined) ?? null;
+    keyErrors.set(key, known);
+  }
+  return known;
+}
+
+const keyErrors = textMemo<string | null>(1024 * 1024);
