@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Kubernetes versions whose schema and kubectl grammar lessonc ships. */
 export const SUPPORTED_KUBERNETES_VERSIONS = ['1.32'] as const;
