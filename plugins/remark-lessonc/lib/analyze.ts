@@ -131,8 +131,9 @@ function readFrontmatter(tree: Root, markdown: string, lineStarts: number[], mes
   if (node) {
     // The same bounds as snippets, said at their place in the frontmatter (the line after `---`).
     const contentStart = node.position ? lineStarts[node.position.start.line] : undefined;
-    const documents = yamlTextLimit(node.value) ? [] : parseYamlDocuments(node.value);
-    const limits = yamlTextLimit(node.value) ? [yamlTextLimit(node.value)!] : aliasLimitProblems(documents);
+    const textLimit = yamlTextLimit(node.value);
+    const documents = textLimit ? [] : parseYamlDocuments(node.value);
+    const limits = textLimit ? [textLimit] : aliasLimitProblems(documents);
     if (limits.length > 0) {
       for (const problem of limits) {
         const at = (offset: number) => markdownPoint(lineStarts, Math.min((contentStart ?? 0) + offset, markdown.length));
