@@ -78,15 +78,27 @@ export function switchTablesByText(processor: { data(): Data }): (text: string) 
   };
 }
 
-const autolinkLiterals = takeAutolinkLiterals(lessonParser);
-const switchTables = switchTablesByText(lessonParser);
+/**
+ * `parse`, a parse by `processor`, with the two shortcuts above: tables switched by the text,
+ * autolink literals found block by block. For the compiler's parser and, through the plugin, a
+ * host's (whose parse takes the file too).
+ */
+export function withParseShortcuts<F>(processor: { data(): Data; data(key: 'fromMarkdownExtensions'): unknown }, parse: (chunk: string, file: F) => Root): (chunk: string, file: F) => Root {
+  const autolinkLiterals = takeAutolinkLiterals(processor);
+  const switchTables = switchTablesByText(processor);
+  return (chunk, file) => {
+    switchTables(chunk);
+    const tree = parse(chunk, file);
+    autolinkLiterals(tree, chunk);
+    return tree;
+  };
+}
+
+const parseLessonChunk = withParseShortcuts(lessonParser, (chunk: string, _file: undefined) => lessonParser.parse(chunk));
 
 /** One text parsed as a lesson. */
 function parseChunk(chunk: string): Root {
-  switchTables(chunk);
-  const tree = lessonParser.parse(chunk);
-  autolinkLiterals(tree, chunk);
-  return tree;
+  return parseLessonChunk(chunk, undefined);
 }
 
 /** How many times a lesson text was parsed (all parts of a chunked parse count once): for tests. */

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { analyzeLesson, type LessonAnalysis } from './analyze.ts';
 import { lineStartOffsets, markdownPoint } from './extract/positions.ts';
 import type { Locale } from './i18n.ts';
-import { parseInChunks, switchTablesByText, takeAutolinkLiterals } from './parse.ts';
+import { parseInChunks, withParseShortcuts } from './parse.ts';
 import { renderLesson, type RenderedLesson } from './render/lesson.ts';
 import { DEFAULT_MAX_LESSON_SIZE, lessonSizeProblem, utf8Length } from './lesson-size.ts';
 
@@ -82,19 +82,12 @@ export default function remarkLessonc(this: Processor, options: RemarkLessoncOpt
 function refuseLargeLessons(processor: Processor, limit: number): void {
   const parse = processor.parser;
   if (!parse) return;
-  // GFM's autolink literals, found block by block where they can be (lib/parse.ts).
-  const autolinkLiterals = takeAutolinkLiterals(processor);
-  // GFM's tables, looked for only in a text that can hold one (lib/parse.ts).
-  const switchTables = switchTablesByText(processor);
+  // GFM's autolink literals found block by block, its tables looked for only where they can be (lib/parse.ts).
+  const parseChunk = withParseShortcuts(processor, (chunk, file: VFile) => parse(chunk, file) as Root);
   processor.parser = (document, file) => {
     const problem = lessonSizeProblem(utf8Length(document), limit);
     if (problem) file.fail(problem.message, { place: problem.start, ruleId: problem.ruleId, source: 'lessonc' });
     // In parts for a long lesson: micromark alone is quadratic in the document's length.
-    return parseInChunks(document, (chunk) => {
-      switchTables(chunk);
-      const tree = parse(chunk, file) as Root;
-      autolinkLiterals(tree, chunk);
-      return tree;
-    });
+    return parseInChunks(document, (chunk) => parseChunk(chunk, file));
   };
 }
