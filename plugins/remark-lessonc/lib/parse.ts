@@ -48,16 +48,17 @@ export function takeAutolinkLiterals(processor: { data(key: 'fromMarkdownExtensi
   };
 }
 
-/**
- * A line that can be a GFM table's delimiter row, under any container prefix (`>`, indentation):
- * only pipes, dashes, colons and blanks, with a dash and a pipe or colon (micromark-extension-gfm-
- * table refuses a row without either: it is a thematic break or a setext underline).
- */
-const DELIMITER_ROW = /^[ \t>|:-]*-[ \t>|:-]*$/gm;
+/** A line of only what a delimiter row and its container prefix (`>`, indentation) are made of. */
+// One character class to the line's end: a long line that fails costs its length, not its square.
+const DELIMITER_ROW_CHARACTERS = /^[ \t>|:-]+$/gm;
 
-/** Whether `text` has a line a table's delimiter row could be; no table without one. */
+/**
+ * Whether `text` has a line a table's delimiter row could be; no table without one. Such a line holds
+ * a dash and a pipe or colon (micromark-extension-gfm-table refuses a row without either: it is a
+ * thematic break or a setext underline).
+ */
 export function mayHoldTable(text: string): boolean {
-  for (const match of text.matchAll(DELIMITER_ROW)) if (/[|:]/.test(match[0])) return true;
+  for (const [line] of text.matchAll(DELIMITER_ROW_CHARACTERS)) if (line.includes('-') && /[|:]/.test(line)) return true;
   return false;
 }
 
