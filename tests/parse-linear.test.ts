@@ -10,7 +10,7 @@ import { analyzeLesson } from '../plugins/remark-lessonc/lib/analyze.ts';
 import remarkLessonc from '../plugins/remark-lessonc/lib/plugin.ts';
 import fc from 'fast-check';
 import { fixLesson } from '../plugins/remark-lessonc/lib/fix/lesson.ts';
-import { CHUNK_SIZE, chunkStarts, mayHoldTable, parseCount, parseLesson, reparseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
+import { CHUNK_SIZE, chunkStarts, fencedCodeSection, mayHoldTable, parseCount, parseLesson, reparseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
 import { repoRoot } from './helpers/paths.ts';
 
 const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -177,5 +177,42 @@ describe('tables looked for only where a delimiter row can be (switchTablesByTex
       expect(JSON.stringify(host.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
       expect(JSON.stringify(gfmAfter.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
     }
+  });
+});
+
+describe('a fenced code section read without micromark (fencedCodeSection)', () => {
+  const line = fc.constantFrom('x', '', 'a: 1', '\tkey: v', '  - b', 'kubectl get po', '  ```', '    ```', '```x', '~~~ x', '`', ' ', '```', '~~~', '\r', 'a\0b');
+  const section = fc
+    .record({
+      marker: fc.constantFrom('```', '````', '~~~', '~~~~', '``', ' ```'),
+      info: fc.array(fc.constantFrom('', ' ', '\t', 'yaml', 'a', 'b c', '`', '~', '\\', '&amp;', 'title="x"', '{}'), { maxLength: 4 }).map((parts) => parts.join('')),
+      content: fc.array(line, { maxLength: 5 }),
+      // Mostly the opening marker again (a section as cut), else a near miss.
+      close: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constantFrom('```', '````', '~~~', '~~~~', ' ```', '   ```  ', '    ```', '```x', '', '``') }),
+      after: fc.constantFrom('', '\n', '\n', '\n', '\n\n', '\nmore\n'),
+    })
+    .map(({ marker, info, content, close, after }) => [`${marker}${info}`, ...content, close ?? marker.trim()].join('\n') + after);
+
+  it('gives the tree micromark gives, wherever it reads a section at all', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(section, (chunk) => {
+        const tree = fencedCodeSection(chunk);
+        if (tree === null) return;
+        read++;
+        expect(JSON.stringify(tree)).toBe(JSON.stringify(whole.parse(chunk)));
+      }),
+      { numRuns: 4000 },
+    );
+    // Not a vacuous property: most generated sections are plain fences.
+    expect(read).toBeGreaterThan(400);
+  });
+
+  it('reads the blocks a fix pass edits, and leaves anything unusual to micromark', () => {
+    for (const chunk of ['```yaml\napiVersion: v1\nkind: Pod\n```\n', '~~~ sh title="x"  \nkubectl get po\n~~~~\n', '```\n```', '```\n\n\n```\n']) {
+      expect(fencedCodeSection(chunk), chunk).not.toBeNull();
+      expect(JSON.stringify(fencedCodeSection(chunk))).toBe(JSON.stringify(whole.parse(chunk)));
+    }
+    for (const chunk of ['```a\\b\nx\n```\n', '```\nx\r\n```\n', '```\nx\n```\ny\n```\n', '```\nx\n', '  ```\nx\n```\n', '```\nx\n```\n\n']) expect(fencedCodeSection(chunk), chunk).toBeNull();
   });
 });

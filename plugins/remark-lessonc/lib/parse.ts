@@ -163,10 +163,52 @@ function reparsed(text: string, starts: number[], oldSections: Section[]): Root 
     if (same) same.push(section);
     else byText.set(section.text, [section]);
   }
-  return parseParts(text, starts, parseChunk, (chunk, start, line) => {
+  return parseParts(text, starts, (chunk) => fencedCodeSection(chunk) ?? parseChunk(chunk), (chunk, start, line) => {
     const reused = byText.get(chunk)?.shift();
     return reused?.nodes.map((node) => shifted(node, line - reused.line, start - reused.start) as RootContent);
   });
+}
+
+/** An opening fence at column 1: its marker and its info string. */
+const OPENING_FENCE = /^(`{3,}|~{3,})([^\n]*)$/;
+/** A line that closes a fence: up to three spaces, the marker, blanks. */
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * A section that is one fenced code block at column 1 and nothing else, the way reparseLesson cuts
+ * around them, read straight into its `code` node, as micromark would read it: the fix loop parses
+ * again the blocks its fixes edited, and micromark's set-up for one block cost more than reading it.
+ * Null where a plain reading could differ (an info string with an escape or a character reference,
+ * a carriage return or NUL, a line that closes the block early, no closing line): micromark reads those.
+ */
+export function fencedCodeSection(chunk: string): Root | null {
+  if (chunk.includes('\r') || chunk.includes('\0')) return null;
+  const body = chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
+  const lines = body.split('\n');
+  if (lines.length < 2) return null;
+  const open = OPENING_FENCE.exec(lines[0]!);
+  if (!open) return null;
+  const [, marker, info] = open as unknown as [string, string, string];
+  if (/[\\&]/.test(info) || (marker[0] === '`' && info.includes('`'))) return null;
+  const closes = (line: string) => {
+    const close = CLOSING_FENCE.exec(line);
+    return close !== null && close[1]![0] === marker[0] && close[1]!.length >= marker.length;
+  };
+  const content = lines.slice(1, -1);
+  if (!closes(lines.at(-1)!) || content.some(closes)) return null;
+  // The info string: the language up to the first blank, the rest (trailing blanks kept) its meta.
+  const words = /^[ \t]*([^ \t]*)[ \t]*([\s\S]*)$/.exec(info)!;
+  const last = lines.length;
+  const point = (line: number, column: number, offset: number) => ({ line, column, offset });
+  const code: RootContent = {
+    type: 'code',
+    lang: words[1] || null,
+    meta: words[1] && words[2] ? words[2] : null,
+    value: content.join('\n'),
+    position: { start: point(1, 1, 0), end: point(last, lines.at(-1)!.length + 1, body.length) },
+  };
+  const end = chunk.length - chunk.lastIndexOf('\n');
+  return { type: 'root', children: [code], position: { start: point(1, 1, 0), end: point(countLines(chunk), end, chunk.length) } };
 }
 
 /**
