@@ -45,6 +45,11 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
+/** The lowest and highest of several runs, for the log: `6.77–7.54`. */
+function range(values: number[], digits: number): string {
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+}
+
 /** N lessons from lessons/, each with its own order (the outline sorts by it). */
 function generateLessons(directory: string, count: number): void {
   mkdirSync(directory, { recursive: true });
@@ -90,8 +95,7 @@ try {
   }
   figures.check_cold_s = median(coldRuns);
   figures.check_cached_s = median(cachedRuns);
-  const range = (runs: number[]) => `${Math.min(...runs).toFixed(2)}–${Math.max(...runs).toFixed(2)}`;
-  log(`check ${lessonCount} lessons: cold ${(figures.check_cold_s as number).toFixed(2)} s (median of 3, ${range(coldRuns)}), cached ${(figures.check_cached_s as number).toFixed(2)} s (${range(cachedRuns)})`);
+  log(`check ${lessonCount} lessons: cold ${(figures.check_cold_s as number).toFixed(2)} s (median of 3, ${range(coldRuns, 2)}), cached ${(figures.check_cached_s as number).toFixed(2)} s (${range(cachedRuns, 2)})`);
 
   if (!skipBuild) {
     // The site: cold (its own empty content cache), after one lesson changed, and without lessonc.
@@ -142,8 +146,7 @@ try {
   for (let i = 0; i < 3; i++) npxRuns.push((await timed('npx', ['lessonc', 'check', single, '--exit-zero'], { LESSONC_NO_CACHE: '1' })).seconds * 1000);
   figures.single_check_node_ms = median(nodeRuns);
   figures.single_check_npx_ms = median(npxRuns);
-  const msRange = (runs: number[]) => `${Math.min(...runs).toFixed(0)}–${Math.max(...runs).toFixed(0)}`;
-  log(`single lesson check, cold: node ${(figures.single_check_node_ms as number).toFixed(0)} ms (median of 5, ${msRange(nodeRuns)}), npx ${(figures.single_check_npx_ms as number).toFixed(0)} ms (median of 3, ${msRange(npxRuns)})`);
+  log(`single lesson check, cold: node ${(figures.single_check_node_ms as number).toFixed(0)} ms (median of 5, ${range(nodeRuns, 0)}), npx ${(figures.single_check_npx_ms as number).toFixed(0)} ms (median of 3, ${range(npxRuns, 0)})`);
 
   // The targets of issue 12, as ratios.
   const f = figures as Record<string, number> & { check_s_per_mb: Record<string, number> };

@@ -9,16 +9,13 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { POINTER_NAME } from './current-bundle.mjs';
-
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const bundlesDirectory = path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli');
+import { bundlesDirectory, POINTER_NAME, repoRoot } from './current-bundle.mjs';
 
 /**
  * The bundle of the sources as they are now: a directory named by their stamp, so a bundle in use
  * is never replaced under a running CLI (a new one goes next to it).
  */
-export function bundleDirectory(stamp = sourceStamp()) {
+function bundleDirectory(stamp) {
   return path.join(bundlesDirectory, createHash('sha256').update(stamp).digest('hex').slice(0, 24));
 }
 
@@ -37,8 +34,8 @@ function sourceFiles() {
   });
 }
 
-/** Size and mtime of every source file the bundle is made of: cheap to compute on each start. */
-export function sourceStamp(files = sourceFiles()) {
+/** Size and mtime of every source file the bundle is made of, as one text (its hash names the bundle). */
+function sourceStamp(files) {
   return files.map(({ file, size, mtimeMs }) => (size === undefined ? `${file}:-` : `${file}:${size}:${mtimeMs}`)).join('\n');
 }
 

@@ -6,16 +6,13 @@
 // between runs. LESSONC_FROM_SOURCE=1 always runs the sources.
 import module from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { currentBundle } from './current-bundle.mjs';
 
 module.enableCompileCache?.(new URL('../node_modules/.cache/lessonc/compile', import.meta.url).pathname);
 
 async function entry() {
   if (!process.env.LESSONC_FROM_SOURCE) {
-    const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-    const bundlesDirectory = path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli');
-    const bundles = [() => currentBundle(bundlesDirectory, repoRoot), async () => (await import('./build-cli.mjs')).buildCli()];
+    const bundles = [() => currentBundle(), async () => (await import('./build-cli.mjs')).buildCli()];
     for (const bundleOf of bundles) {
       try {
         const bundle = await bundleOf();

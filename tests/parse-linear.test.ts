@@ -25,6 +25,17 @@ function markdownFiles(directory: string): string[] {
 const lessons = markdownFiles(path.join(repoRoot, 'lessons'));
 const fixtures = markdownFiles(path.join(repoRoot, 'tests', 'fixtures')).filter((file) => !file.includes('/xss/'));
 
+/** Texts of `pieces` joined by `separator` parse, in `parseLesson`, to the tree of a whole parse without shortcuts. */
+function expectWholeParseTrees(piece: fc.Arbitrary<string>, separator: string, maxPieces: number, numRuns: number): void {
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: maxPieces }), (pieces) => {
+      const text = pieces.join(separator);
+      expect(JSON.stringify(parseLesson(text))).toBe(JSON.stringify(whole.parse(text)));
+    }),
+    { numRuns },
+  );
+}
+
 /** A long lesson: the frontmatter of `file` once, then its body again and again. */
 function longLesson(file: string, size: number): string {
   const source = readFileSync(file, 'utf8');
@@ -120,22 +131,22 @@ describe('autolink literals found block by block (takeAutolinkLiterals)', () => 
     .map((parts) => parts.join(''));
 
   it('gives the tree of a parse with the transform over the whole tree', () => {
-    fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => {
-        const text = pieces.join('\n\n');
-        expect(JSON.stringify(parseLesson(text))).toBe(JSON.stringify(whole.parse(text)));
-      }),
-      { numRuns: 600 },
-    );
+    expectWholeParseTrees(piece, '\n\n', 6, 600);
   });
+});
 
-  it('finds the same links as a whole parse in every lesson and fixture, alone and through the plugin (as the site parses)', () => {
-    // The plugin takes the transform out of its host's parse (remark-gfm attached before it).
+describe('the parse shortcuts (withParseShortcuts) over every lesson and fixture', () => {
+  it('give the trees of a whole parse, alone and through the plugin (as the site parses), remark-gfm attached before or after it', () => {
+    // The plugin takes GFM's transform out of its host's parse and switches its tables by the text.
     const host = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
+    // remark-gfm attached after the plugin puts its extensions in the same list.
+    const gfmAfter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkLessonc, { render: false }).use(remarkGfm);
     for (const file of [...lessons, ...fixtures]) {
       const text = readFileSync(file, 'utf8');
-      expect(JSON.stringify(parseLesson(text)), file).toBe(JSON.stringify(whole.parse(text)));
-      expect(JSON.stringify(host.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
+      const expected = JSON.stringify(whole.parse(text));
+      expect(JSON.stringify(parseLesson(text)), file).toBe(expected);
+      expect(JSON.stringify(host.parse(text)), file).toBe(expected);
+      expect(JSON.stringify(gfmAfter.parse(text)), file).toBe(expected);
     }
   });
 });
@@ -151,13 +162,7 @@ describe('tables looked for only where a delimiter row can be (switchTablesByTex
     .map((parts) => parts.join(''));
 
   it('gives the tree of a parse that always looks for tables', () => {
-    fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
-        const text = pieces.join('\n');
-        expect(JSON.stringify(parseLesson(text))).toBe(JSON.stringify(whole.parse(text)));
-      }),
-      { numRuns: 3000 },
-    );
+    expectWholeParseTrees(piece, '\n', 5, 3000);
   });
 
   it('switches tables off where no line can be a delimiter row, and on for one under any container', () => {
@@ -168,16 +173,6 @@ describe('tables looked for only where a delimiter row can be (switchTablesByTex
     }
   });
 
-  it('through the plugin too (the site’s parse): the same trees for every lesson and fixture', () => {
-    const host = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLessonc, { render: false });
-    // remark-gfm attached after the plugin puts its extensions in the same list.
-    const gfmAfter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkLessonc, { render: false }).use(remarkGfm);
-    for (const file of [...lessons, ...fixtures]) {
-      const text = readFileSync(file, 'utf8');
-      expect(JSON.stringify(host.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
-      expect(JSON.stringify(gfmAfter.parse(text)), file).toBe(JSON.stringify(whole.parse(text)));
-    }
-  });
 });
 
 describe('a fenced code section read without micromark (fencedCodeSection)', () => {

@@ -80,26 +80,26 @@ export function switchTablesByText(processor: { data(): Data }): (text: string) 
 }
 
 /**
- * `parse`, a parse by `processor`, with the two shortcuts above: tables switched by the text,
- * autolink literals found block by block. For the compiler's parser and, through the plugin, a
- * host's (whose parse takes the file too).
+ * A parse by `processor` with the two shortcuts above: tables switched by the text, autolink
+ * literals found block by block. For the compiler's parser and, through the plugin, a host's (whose
+ * parse takes the file, so the parse is given with each chunk).
  */
-export function withParseShortcuts<F>(processor: { data(): Data; data(key: 'fromMarkdownExtensions'): unknown }, parse: (chunk: string, file: F) => Root): (chunk: string, file: F) => Root {
+export function withParseShortcuts(processor: { data(): Data; data(key: 'fromMarkdownExtensions'): unknown }): (chunk: string, parse: (chunk: string) => Root) => Root {
   const autolinkLiterals = takeAutolinkLiterals(processor);
   const switchTables = switchTablesByText(processor);
-  return (chunk, file) => {
+  return (chunk, parse) => {
     switchTables(chunk);
-    const tree = parse(chunk, file);
+    const tree = parse(chunk);
     autolinkLiterals(tree, chunk);
     return tree;
   };
 }
 
-const parseLessonChunk = withParseShortcuts(lessonParser, (chunk: string, _file: undefined) => lessonParser.parse(chunk));
+const lessonParse = withParseShortcuts(lessonParser);
 
 /** One text parsed as a lesson. */
 function parseChunk(chunk: string): Root {
-  return parseLessonChunk(chunk, undefined);
+  return lessonParse(chunk, (text) => lessonParser.parse(text));
 }
 
 /** How many times a lesson text was parsed (all parts of a chunked parse count once): for tests. */
@@ -207,8 +207,7 @@ export function fencedCodeSection(chunk: string): Root | null {
     value: content.join('\n'),
     position: { start: point(1, 1, 0), end: point(last, lines.at(-1)!.length + 1, body.length) },
   };
-  const end = chunk.length - chunk.lastIndexOf('\n');
-  return { type: 'root', children: [code], position: { start: point(1, 1, 0), end: point(countLines(chunk), end, chunk.length) } };
+  return { type: 'root', children: [code], position: { start: point(1, 1, 0), end: endOf(chunk) } };
 }
 
 /**
@@ -241,8 +240,7 @@ function parseParts(text: string, starts: number[], parse: (chunk: string) => Ro
     root.children.push(...part.children);
     i = next;
   }
-  const last = text.lastIndexOf('\n');
-  root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: countLines(text), column: text.length - last, offset: text.length } };
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) };
   return root;
 }
 
@@ -313,6 +311,11 @@ export function withoutBom(text: string): string {
 function endsBeforeTrailingBlankLines(part: Root, chunk: string): boolean {
   const end = part.children.at(-1)?.position?.end.offset;
   return end === undefined || end <= chunk.trimEnd().length;
+}
+
+/** The point after the last character of `text`, as micromark gives a root's end. */
+function endOf(text: string): { line: number; column: number; offset: number } {
+  return { line: countLines(text), column: text.length - text.lastIndexOf('\n'), offset: text.length };
 }
 
 function countLines(text: string): number {

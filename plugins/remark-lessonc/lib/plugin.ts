@@ -83,11 +83,11 @@ function refuseLargeLessons(processor: Processor, limit: number): void {
   const parse = processor.parser;
   if (!parse) return;
   // GFM's autolink literals found block by block, its tables looked for only where they can be (lib/parse.ts).
-  const parseChunk = withParseShortcuts(processor, (chunk, file: VFile) => parse(chunk, file) as Root);
+  const shortcuts = withParseShortcuts(processor);
   processor.parser = (document, file) => {
     const problem = lessonSizeProblem(utf8Length(document), limit);
     if (problem) file.fail(problem.message, { place: problem.start, ruleId: problem.ruleId, source: 'lessonc' });
     // In parts for a long lesson: micromark alone is quadratic in the document's length.
-    return parseInChunks(document, (chunk) => parseChunk(chunk, file));
+    return parseInChunks(document, (chunk) => shortcuts(chunk, (text) => parse(text, file) as Root));
   };
 }
