@@ -138,7 +138,7 @@ try {
   figures.check_s_per_mb = perMb;
   figures.peak_mb = peak;
 
-  // Cold single-lesson check (no result cache; Node's compile cache as a user has it after a first run).
+  // Cold single-lesson check: no result cache; the CLI's code cache as `npm ci` left it (bin/load-bundle.mjs).
   const single = path.join(repoRoot, 'lessons', sources[0]!);
   const nodeRuns: number[] = [];
   const npxRuns: number[] = [];

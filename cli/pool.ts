@@ -5,18 +5,25 @@
  * already be loaded.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { taskRunner, type Task, type TaskInput, type TaskResult } from './task.ts';
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
 export const MIN_FILES_PER_WORKER = 8;
 
-/** The worker's module: from the CLI's bundle when it runs from one (bin/lessonc.mjs), else the source. */
-function workerEntry(): URL {
+/** What a worker is started with: its task, and the CLI's bundle when the CLI runs from one. */
+export interface WorkerData {
+  task: Task;
+  bundle?: string;
+}
+
+/**
+ * A worker runs from the CLI's bundle when the CLI does (bin/lessonc.mjs records it), with its
+ * code cache (bin/load-bundle.mjs), else from the sources.
+ */
+function workerStart(task: Task): { entry: URL; workerData: WorkerData } {
   const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
-  return typeof bundle === 'string' ? pathToFileURL(path.join(bundle, 'worker.mjs')) : new URL('./worker.ts', import.meta.url);
+  return typeof bundle === 'string' ? { entry: new URL('../bin/bundle-worker.mjs', import.meta.url), workerData: { task, bundle } } : { entry: new URL('./worker.ts', import.meta.url), workerData: { task } };
 }
 
 export function jobCount(files: number): number {
@@ -29,7 +36,8 @@ export function jobCount(files: number): number {
 const earlyEnds = new WeakMap<Worker, { error?: unknown; exitCode?: number }>();
 
 function spawnWorker(task: Task): Worker {
-  const worker = new Worker(workerEntry(), { workerData: task });
+  const { entry, workerData } = workerStart(task);
+  const worker = new Worker(entry, { workerData });
   const ends: { error?: unknown; exitCode?: number } = {};
   earlyEnds.set(worker, ends);
   worker.once('error', (error) => (ends.error = error));

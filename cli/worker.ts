@@ -1,12 +1,6 @@
-/** A worker of cli/pool.ts: checks or fixes the files it is sent, one at a time. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { taskRunner, type Task, type TaskInput } from './task.ts';
+/** A worker of cli/pool.ts run from the sources (from the CLI's bundle: bin/bundle-worker.mjs). */
+import { workerData } from 'node:worker_threads';
+import { serveTasks } from './serve-tasks.ts';
+import type { WorkerData } from './pool.ts';
 
-const run = await taskRunner(workerData as Task);
-
-parentPort!.on('message', (input: TaskInput) => {
-  run(input).then(
-    (result) => parentPort!.postMessage({ result }),
-    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
-});
+await serveTasks((workerData as WorkerData).task);

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/paths.ts';
@@ -76,5 +77,51 @@ describe('the start fast path (bin/current-bundle.mjs)', () => {
     const { buildCli } = await import('../bin/build-cli.mjs');
     const built = (await buildCli()) as string;
     expect(find(path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli'), repoRoot)).toBe(built);
+  }, 120_000);
+});
+
+describe('the bundle code cache (bin/load-bundle.mjs)', () => {
+  /** A start in a new process (V8 keeps what it compiled in-process, cache or not): what became of the cache. */
+  async function start(directory: string): Promise<string> {
+    const probe = `import { loadBundle } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'bin', 'load-bundle.mjs')).href)};
+      const loaded = loadBundle(${JSON.stringify(directory)});
+      if (typeof loaded.exports.main !== 'function' || typeof loaded.exports.serveTasks !== 'function') throw new Error('no exports');
+      loaded.saveCodeCache();
+      process.stdout.write(loaded.codeCache);`;
+    return (await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: repoRoot })).stdout;
+  }
+
+  it('is written after a start, taken by the next, and a damaged one is refused and written again', async () => {
+    const { buildCli } = await import('../bin/build-cli.mjs');
+    const { BUNDLE_NAME, codeCacheName } = await import('../bin/load-bundle.mjs');
+    const built = (await buildCli()) as string;
+    // A copy of the bundle, so the tests' own starts keep theirs.
+    const directory = mkdtempSync(path.join(tmpdir(), 'lessonc-code-cache-'));
+    try {
+      writeFileSync(path.join(directory, BUNDLE_NAME), readFileSync(path.join(built, BUNDLE_NAME)));
+      const cache = path.join(directory, codeCacheName(directory));
+      expect(await start(directory)).toBe('absent');
+      expect(statSync(cache).size).toBeGreaterThan(0);
+      expect(await start(directory)).toBe('accepted');
+      // Cut short, as by a full disk: V8 refuses it, and the start writes a whole one again.
+      writeFileSync(cache, readFileSync(cache).subarray(0, 1000));
+      expect(await start(directory)).toBe('rejected');
+      expect(await start(directory)).toBe('accepted');
+      // V8 would take this cache for another source of the same length: a bundle edited in place
+      // (another mtime) gets a cache of its own.
+      writeFileSync(path.join(directory, BUNDLE_NAME), readFileSync(path.join(built, BUNDLE_NAME), 'utf8').replace("'use strict';", '"use strict";'));
+      utimesSync(path.join(directory, BUNDLE_NAME), new Date(), new Date(Date.now() + 5000));
+      expect(await start(directory)).toBe('absent');
+      expect(await start(directory)).toBe('accepted');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
+  it('a check from the bundle reports what a check from the sources reports', async () => {
+    const lesson = path.join(repoRoot, 'lessons', '01-pod.md');
+    const check = (env: Record<string, string>) => run(process.execPath, [path.join(repoRoot, 'bin', 'lessonc.mjs'), 'check', lesson, '--exit-zero', '--format', 'json', '--locale', 'en'], { cwd: repoRoot, env: { ...process.env, LESSONC_NO_CACHE: '1', ...env }, maxBuffer: 16 * 1024 * 1024 });
+    const [bundled, fromSource] = await Promise.all([check({}), check({ LESSONC_FROM_SOURCE: '1' })]);
+    expect(JSON.parse(bundled.stdout).length).toBeGreaterThan(0);
+    expect(bundled.stdout).toBe(fromSource.stdout);
   }, 120_000);
 });

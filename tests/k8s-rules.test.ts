@@ -113,6 +113,15 @@ describe('k8s/image-name', () => {
     expect(d.severity).toBe('warning');
     expect(d.fix).toMatchObject({ safe: false, edits: [{ text: 'busybox' }] });
   });
+  it('names the nearest official image: the longest one a suffix follows, a typo, a prefix', () => {
+    const suggestion = (image: string) => rule(pod(`    image: ${image}\n`), 'k8s/image-name').map((d) => ({ message: d.message, fix: d.fix?.edits[0]?.text }));
+    expect(suggestion('mongo-express-ui')).toEqual([{ message: expect.stringContaining('`mongo-express`'), fix: 'mongo-express' }]);
+    expect(suggestion('mongo_db')).toEqual([{ message: expect.stringContaining('`mongo`'), fix: 'mongo' }]);
+    expect(suggestion('ngnix:1.27')).toEqual([{ message: expect.stringContaining('`nginx`'), fix: 'nginx' }]);
+    // Named, not rewritten: `redis123` may be a private image.
+    expect(suggestion('redis123')).toEqual([{ message: expect.stringContaining('`redis`'), fix: undefined }]);
+    expect(suggestion('mywebapp')).toEqual([{ message: expect.stringContaining('expected `<registry or namespace>/mywebapp`'), fix: undefined }]);
+  });
   it('accepts official images and images with a registry', () => {
     expect(rule(pod('    image: nginx:1.25\n'), 'k8s/image-name')).toEqual([]);
     expect(rule(pod('    image: registry.k8s.io/pause:3.9\n'), 'k8s/image-name')).toEqual([]);

@@ -14,7 +14,7 @@ import { say, sayFix } from '../../messages.ts';
 import { containsPlaceholder } from '../../placeholder.ts';
 import { shortTypeName } from '../schema.ts';
 import type { K8sRule } from './rule.ts';
-import { editDistance } from '../../edit-distance.ts';
+import { editDistanceWithin } from '../../edit-distance.ts';
 
 const RULE = 'k8s/image-name';
 
@@ -42,18 +42,23 @@ interface Suggestion {
 
 function nearestOfficial(name: string): Suggestion | undefined {
   const official = dockerOfficialImages();
-  const suffixed = [...official].filter((o) => new RegExp(`^${o.replace(/[.]/g, '\\.')}[-_.][a-z]`).test(name)).sort((a, b) => b.length - a.length);
-  if (suffixed.length) return { name: suffixed[0], fixable: true };
-  let best: string | undefined;
-  let bestDistance = Infinity;
+  // An official name, then `-`, `_` or `.` and a word: `busybox-container`. The longest such name wins.
+  let suffixed: string | undefined;
   for (const candidate of official) {
-    const distance = editDistance(name, candidate);
+    if (name.startsWith(candidate) && /^[-_.][a-z]/.test(name.slice(candidate.length, candidate.length + 2)) && candidate.length > (suffixed?.length ?? 0)) suffixed = candidate;
+  }
+  if (suffixed) return { name: suffixed, fixable: true };
+  // A typo: the first official name at the smallest distance, if that is at most 2.
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of official) {
+    const distance = editDistanceWithin(name, candidate, 2);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  if (best && bestDistance <= 2 && name.length >= 4) return { name: best, fixable: true };
+  if (best && name.length >= 4) return { name: best, fixable: true };
   const prefixed = [...official].filter((o) => name.startsWith(o)).sort((a, b) => b.length - a.length);
   if (prefixed.length) return { name: prefixed[0], fixable: false };
   return undefined;

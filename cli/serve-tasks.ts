@@ -1,0 +1,13 @@
+/** The loop of a worker of cli/pool.ts: checks or fixes the files it is sent, one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { taskRunner, type Task, type TaskInput } from './task.ts';
+
+export async function serveTasks(task: Task): Promise<void> {
+  const run = await taskRunner(task);
+  parentPort!.on('message', (input: TaskInput) => {
+    run(input).then(
+      (result) => parentPort!.postMessage({ result }),
+      (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+}
