@@ -7,14 +7,13 @@
 // TypeScript, and is bundled again on the next start): the bundle is an accelerator, never a second
 // copy of the truth. Each module's `import.meta.url` stays its source file's, so data files, workers
 // and the message catalogues resolve as they do from the sources.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundlesDirectory, POINTER_NAME, repoRoot } from './current-bundle.mjs';
-import { BUNDLE_NAME, codeCacheName } from './load-bundle.mjs';
+import { BUNDLE_NAME, codeCacheName, warmCodeCache } from './load-bundle.mjs';
 
 /**
  * The bundle of the sources as they are now: a directory named by their stamp, so a bundle in use
@@ -108,23 +107,12 @@ export async function buildCli(files = sourceFiles()) {
   return target;
 }
 
-/**
- * A check of bin/warm-up-lesson.md from the bundle, whose start then writes the code cache of what
- * it compiled (bin/load-bundle.mjs): the first check a user runs starts compiled. Without it the
- * first run of any command writes the cache, of what that command called.
- */
-function warmCodeCache(bundle) {
-  if (existsSync(path.join(bundle, codeCacheName(bundle)))) return;
-  const lesson = fileURLToPath(new URL('./warm-up-lesson.md', import.meta.url));
-  const cli = fileURLToPath(new URL('./lessonc.mjs', import.meta.url));
-  spawnSync(process.execPath, [cli, 'check', lesson, '--format', 'json', '--exit-zero'], { stdio: 'ignore', env: { ...process.env, LESSONC_NO_CACHE: '1' } });
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   // `npm ci` runs this (prepare): without esbuild the CLI runs from its sources, so never fail.
   try {
     const bundle = await buildCli();
-    warmCodeCache(bundle);
+    // The first check a user runs starts compiled (bin/load-bundle.mjs).
+    if (!existsSync(path.join(bundle, codeCacheName(bundle)))) warmCodeCache({ wait: true });
     console.error(`lessonc: CLI bundled into ${path.relative(repoRoot, bundle)}${existsSync(path.join(bundle, codeCacheName(bundle))) ? ', with its code cache' : ''}`);
   } catch (error) {
     console.error(`lessonc: CLI not bundled (${error.message}); it runs from its TypeScript sources`);

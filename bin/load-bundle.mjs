@@ -1,15 +1,19 @@
 // Runs the CLI's bundle (bin/build-cli.mjs: one CommonJS file) with a V8 code cache kept next to it.
 // Node's module compile cache keeps only what V8 compiles when a module loads, and V8 compiles a
 // function's body on its first call: a cold check compiled most of the compiler again on every
-// start. A code cache made after a run holds every function that run called (a check of one lesson
-// started in 0.15 s instead of 0.21). V8 refuses a cache of another V8, of other flags or of a
-// source of another length, but takes one made for another source of the same length: the cache's
-// name holds the size and mtime of the bundle it was made for (a bundle's directory, named by the
-// sources' stamp, is never written again; this is for one edited by hand). A refused cache is
-// compiled without and written again.
+// start. A code cache made after a run holds every function that run called. The run that makes it
+// is always a check of bin/warm-up-lesson.md by a plain `node` (LESSONC_WARM_UP=1), never whatever
+// command came first: a cache made after a check of many files (compiled in workers) or after
+// `--help` held a third less, and a cache is written only where there is none. A start that finds
+// no cache, or one V8 refused (another V8; a start with other V8 flags refuses it too, and leaves
+// it), starts that check in the background when it is done. V8 also takes a cache made for another
+// source of the same length: the cache's name holds the size and mtime of the bundle it was made
+// for (a bundle's directory, named by the sources' stamp, is never written again; this is for one
+// edited by hand).
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 /** The bundle's file in its directory. */
@@ -26,8 +30,9 @@ const WRAPPER_END = '\n})';
 
 /**
  * The bundle in `directory`, run in this thread: its exports, whether V8 took the code cache
- * ('accepted', 'rejected' or 'absent'), and `saveCodeCache()`, which writes a cache of everything
- * compiled so far unless an accepted one is there (call it after a command, once its functions ran).
+ * ('accepted', 'rejected' or 'absent'), and `done()`, to call after the command: in the warm-up
+ * check it writes the cache of what the check compiled; in any other start without an accepted
+ * cache it starts the warm-up check, detached.
  */
 export function loadBundle(directory) {
   const file = path.join(directory, BUNDLE_NAME);
@@ -51,8 +56,9 @@ export function loadBundle(directory) {
   return {
     exports: module.exports,
     codeCache,
-    saveCodeCache() {
+    done() {
       if (codeCache === 'accepted') return;
+      if (!process.env.LESSONC_WARM_UP) return warmCodeCache({ wait: false });
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       try {
         writeFileSync(temporary, script.createCachedData());
@@ -63,4 +69,19 @@ export function loadBundle(directory) {
       }
     },
   };
+}
+
+/**
+ * The warm-up check, whose start writes the code cache of the current bundle if it has none:
+ * waited for by `npm ci` (bin/build-cli.mjs), in the background after a start that had none.
+ */
+export function warmCodeCache({ wait }) {
+  const cli = fileURLToPath(new URL('./lessonc.mjs', import.meta.url));
+  const lesson = fileURLToPath(new URL('./warm-up-lesson.md', import.meta.url));
+  const args = [cli, 'check', lesson, '--exit-zero'];
+  const options = { stdio: 'ignore', env: { ...process.env, LESSONC_WARM_UP: '1', LESSONC_NO_CACHE: '1' } };
+  // Loaded only here: most starts never need it.
+  const { spawn, spawnSync } = process.getBuiltinModule('node:child_process');
+  if (wait) spawnSync(process.execPath, args, options);
+  else spawn(process.execPath, args, { ...options, detached: true }).unref();
 }

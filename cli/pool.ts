@@ -5,7 +5,7 @@
  * already be loaded.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { taskRunner, type Task, type TaskInput, type TaskResult } from './task.ts';
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
@@ -37,6 +37,8 @@ const earlyEnds = new WeakMap<Worker, { error?: unknown; exitCode?: number }>();
 
 function spawnWorker(task: Task): Worker {
   const { entry, workerData } = workerStart(task);
+  // Loaded here, not at the top: a check of a few files runs in this thread and never needs it (~2 ms of a start).
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(entry, { workerData });
   const ends: { error?: unknown; exitCode?: number } = {};
   earlyEnds.set(worker, ends);

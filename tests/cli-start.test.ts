@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,12 +86,12 @@ describe('the bundle code cache (bin/load-bundle.mjs)', () => {
     const probe = `import { loadBundle } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'bin', 'load-bundle.mjs')).href)};
       const loaded = loadBundle(${JSON.stringify(directory)});
       if (typeof loaded.exports.main !== 'function' || typeof loaded.exports.serveTasks !== 'function') throw new Error('no exports');
-      loaded.saveCodeCache();
+      loaded.done();
       process.stdout.write(loaded.codeCache);`;
-    return (await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: repoRoot })).stdout;
+    return (await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: repoRoot, env: { ...process.env, LESSONC_WARM_UP: '1' } })).stdout;
   }
 
-  it('is written after a start, taken by the next, and a damaged one is refused and written again', async () => {
+  it('is written by the warm-up start, taken by the next, and a damaged one is refused and written again', async () => {
     const { buildCli } = await import('../bin/build-cli.mjs');
     const { BUNDLE_NAME, codeCacheName } = await import('../bin/load-bundle.mjs');
     const built = (await buildCli()) as string;
@@ -117,6 +117,19 @@ describe('the bundle code cache (bin/load-bundle.mjs)', () => {
       rmSync(directory, { recursive: true, force: true });
     }
   }, 120_000);
+  it('a start that finds no cache leaves the warm-up check to write one', async () => {
+    const { buildCli } = await import('../bin/build-cli.mjs');
+    const { codeCacheName } = await import('../bin/load-bundle.mjs');
+    const bundle = (await buildCli()) as string;
+    const cache = path.join(bundle, codeCacheName(bundle));
+    rmSync(cache, { force: true });
+    const lesson = path.join(repoRoot, 'lessons', '02-init-containers.md');
+    await run(process.execPath, [path.join(repoRoot, 'bin', 'lessonc.mjs'), 'check', lesson, '--exit-zero'], { cwd: repoRoot, env: { ...process.env, LESSONC_NO_CACHE: '1' } });
+    // The check is done; its warm-up runs on in the background.
+    for (let waited = 0; !existsSync(cache) && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+  }, 120_000);
+
   it('a check from the bundle reports what a check from the sources reports', async () => {
     const lesson = path.join(repoRoot, 'lessons', '01-pod.md');
     const check = (env: Record<string, string>) => run(process.execPath, [path.join(repoRoot, 'bin', 'lessonc.mjs'), 'check', lesson, '--exit-zero', '--format', 'json', '--locale', 'en'], { cwd: repoRoot, env: { ...process.env, LESSONC_NO_CACHE: '1', ...env }, maxBuffer: 16 * 1024 * 1024 });
