@@ -1,7 +1,7 @@
 import { readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, UsageError } from './args.ts';
-import { formatText, knownCheck, type FileReport } from './check.ts';
+import { formatText, knownCheck, rememberCheck, type FileReport } from './check.ts';
 import type { FileFix } from './fix.ts';
 import { DEFAULT_MAX_LESSON_SIZE, parseSize } from '../plugins/remark-lessonc/lib/lesson-size.ts';
 import { localeFromEnvironment } from '../plugins/remark-lessonc/lib/messages.ts';
@@ -97,7 +97,10 @@ async function runCheck(argv: string[]): Promise<number> {
   await runOverFiles(
     misses.map((i, j) => ({ file: files[i]!, text: texts[j]! })),
     task,
-    (report, j) => (reports[misses[j]!] = report),
+    (report, j) => {
+      reports[misses[j]!] = report;
+      rememberCheck(texts[j]!, locale, maxLessonSize, report);
+    },
     progress && ((done) => progress(files.length - misses.length + done, files.length)),
     workers,
   );

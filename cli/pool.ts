@@ -113,8 +113,10 @@ export async function runOverFiles<T extends Task>(files: TaskInput[], task: T, 
               reject(new Error(`${files[current]!.file}: ${message.error}`));
               return;
             }
-            settle(current, message.result as R);
+            // The worker's next file first: what is done with this result (printing, caching) waits.
+            const index = current;
             feed();
+            settle(index, message.result as R);
           });
           worker.on('error', reject);
           // A worker that dies without a word (out of memory) must not leave the run waiting forever.

@@ -48,6 +48,9 @@ describe('check and fix over many files', () => {
     // Piped: no progress on stderr.
     expect(parallel.stderr).toBe('');
     const text = await lessonc({ LESSONC_JOBS: '3' }, 'check', lessons);
+    // The CLI's thread keeps what the workers compiled: one entry per distinct lesson text.
+    const entries = (await readdir(path.join(cacheDir, 'check'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(entries.map((entry) => entry.name).filter((name) => name.endsWith('.json'))).toHaveLength(new Set(await Promise.all((await readdir(lessons)).map((name) => readFile(path.join(lessons, name), 'utf8')))).size);
     const cached = await lessonc({ LESSONC_JOBS: '3' }, 'check', lessons);
     expect(cached.stdout).toBe(text.stdout);
     expect(text.stdout).toMatch(/21 files checked/);

@@ -22,6 +22,10 @@ export interface ResultCache<T> {
   set(text: string, options: unknown, value: T): void;
 }
 
+/** What tells this process's temporary files from another's (a number per write tells its own apart). */
+const temporaryTag = randomBytes(6).toString('hex');
+let written = 0;
+
 /** The cache key of a lesson text under a build id and options (a sha256, hex). */
 export function cacheKey(buildId: string, text: string, options: unknown): string {
   return createHash('sha256').update(buildId).update('\0').update(JSON.stringify(options ?? null)).update('\0').update(text).digest('hex');
@@ -50,10 +54,17 @@ export function resultCache<T>(kind: string, valid: (value: unknown) => value is
       if (process.env.LESSONC_NO_CACHE) return;
       const key = cacheKey(buildId(), text, entryOptions);
       const file = fileOf(key);
-      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      const temporary = `${file}.${temporaryTag}.${++written}.tmp`;
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ key, value }));
+        const data = JSON.stringify({ key, value });
+        try {
+          writeFileSync(temporary, data);
+        } catch (error) {
+          // The directory is made the first time it is missing, not asked for on every write.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(temporary, data);
+        }
         renameSync(temporary, file);
       } catch {
         // A full disk or a read-only cache is not the lesson's problem: the result just is not kept.
