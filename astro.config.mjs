@@ -22,6 +22,9 @@ const outline = readOutline(fileURLToPath(new URL(lessonsDir, import.meta.url)))
 /** The benchmark's baseline (`LESSONC_PLUGIN=off`): the same site and Markdown processor without lessonc. */
 const withLessonc = process.env.LESSONC_PLUGIN !== 'off';
 
+/** The frame's inline-script hashes for every page's policy: begun before Starlight's search index, awaited after it. */
+const frameHashes = frameScriptHashes();
+
 export default defineConfig({
   output: 'static',
   outDir: process.env.LESSONC_OUT_DIR ?? 'dist',
@@ -63,6 +66,7 @@ export default defineConfig({
   integrations: [
     // Each lesson's problems, printed once at the end of `astro build` from the compile that rendered it.
     ...(withLessonc ? [lessoncReport({ lessonsDirectory: lessonsDir })] : []),
+    frameHashes.start,
     starlight({
       title: translate('ko', 'site.title'),
       description: translate('ko', 'site.description'),
@@ -87,7 +91,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
     }),
-    frameScriptHashes(),
+    frameHashes.finish,
     // `npm run dev`: a lesson's problems in Astro's dev toolbar.
     lessonProblems(),
   ],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -11,6 +11,12 @@ import type { AstroIntegration } from 'astro';
  * from pages that hold no lesson content (the course home and the 404 page) — to every page's
  * policy. An inline script that is not the frame's (none can come from a lesson: the sanitiser
  * removes them) stays blocked.
+ *
+ * It is two integrations: `start`, placed before Starlight, begins the rewrite as soon as the pages
+ * are written; `finish`, placed after, waits for it. In between Starlight's Pagefind indexes the same
+ * pages in its own process, and the rewrite's reading and writing run meanwhile (a second of a
+ * rebuild of 1000 lessons had gone to it after the index). Each page is replaced whole (a new file
+ * renamed over it), so the index never reads half a page; it does not read the policy.
  */
 const FRAME_PAGES = ['index.html', '404.html'];
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
@@ -29,49 +35,78 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /**
- * The page with `hashes` added to its policy's `script-src` (the page itself when it has no policy).
- * It works on the file's bytes: the policy is in the head, and decoding and encoding every page
- * whole (100 MB for a course of 1000 lessons) was most of this step's time.
+ * The page with `hashes` added to its policy's `script-src`, as the parts to write (the page itself
+ * when it has no policy). It works on the file's bytes: the policy is in the head, and decoding and
+ * encoding every page whole (100 MB for a course of 1000 lessons) was most of this step's time.
  */
-export function addScriptHashes(html: Buffer, hashes: string[]): Buffer {
+export function withScriptHashes(html: Buffer, hashes: string[]): Buffer[] {
   for (let meta = html.indexOf(CSP_META); meta !== -1; meta = html.indexOf(CSP_META, meta + 1)) {
     const content = meta + CSP_META.length;
     const end = html.indexOf(QUOTE, content);
     const directive = html.indexOf(SCRIPT_SRC, content);
     if (directive === -1 || end === -1 || directive > end) continue;
     const at = directive + SCRIPT_SRC.length;
-    return Buffer.concat([html.subarray(0, at), Buffer.from(`${hashes.join(' ')} `), html.subarray(at)]);
+    return [html.subarray(0, at), Buffer.from(`${hashes.join(' ')} `), html.subarray(at)];
   }
-  return html;
+  return [html];
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+/** Adds the frame's hashes to one page; false when the page has no policy to add them to. */
+async function addToPage(file: string, hashes: string[]): Promise<boolean> {
+  const parts = withScriptHashes(await readFile(file), hashes);
+  if (parts.length === 1) return false;
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writev(parts);
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file).catch(async (error: unknown) => {
+    await rm(temporary, { force: true });
+    throw error;
+  });
+  return true;
 }
 
-export default function frameScriptHashes(): AstroIntegration {
+export interface FrameScriptHashes {
+  /** Before Starlight: finds the frame's hashes and begins adding them to every page. */
+  start: AstroIntegration;
+  /** After Starlight: waits for every page. */
+  finish: AstroIntegration;
+}
+
+export default function frameScriptHashes(): FrameScriptHashes {
+  let running: Promise<string> | undefined;
   return {
-    name: 'lessonc:frame-script-hashes',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const frame = new Set<string>();
-        for (const page of FRAME_PAGES) {
-          const html = await readFile(join(root, page), 'utf8').catch(() => '');
-          for (const hash of inlineScriptHashes(html)) frame.add(hash);
-        }
-        if (frame.size === 0) return;
-        const files = await htmlFiles(root);
-        const hashes = [...frame];
-        await Promise.all(
-          files.map(async (file) => {
-            const page = await readFile(file);
-            const updated = addScriptHashes(page, hashes);
-            if (updated !== page) await writeFile(file, updated);
-          }),
-        );
-        logger.info(`added ${frame.size} frame script hashes to the Content-Security-Policy of ${files.length} pages`);
+    start: {
+      name: 'lessonc:frame-script-hashes',
+      hooks: {
+        'astro:build:done': async ({ dir, assets }) => {
+          const root = fileURLToPath(dir);
+          const frame = new Set<string>();
+          for (const page of FRAME_PAGES) {
+            const html = await readFile(join(root, page), 'utf8').catch(() => '');
+            for (const hash of inlineScriptHashes(html)) frame.add(hash);
+          }
+          if (frame.size === 0) return;
+          // The pages Astro wrote, from its own list (a walk of the output also met Pagefind's thousands of files).
+          const files = [...new Set([...assets.values()].flat().map((url) => fileURLToPath(url)).filter((file) => file.endsWith('.html')))];
+          const hashes = [...frame];
+          running = Promise.all(files.map((file) => addToPage(file, hashes))).then(
+            (added) => `added ${frame.size} frame script hashes to the Content-Security-Policy of ${added.filter(Boolean).length} pages`,
+          );
+          // Said in `finish`; until then a failure must not count as unhandled.
+          running.catch(() => {});
+        },
+      },
+    },
+    finish: {
+      name: 'lessonc:frame-script-hashes-done',
+      hooks: {
+        'astro:build:done': async ({ logger }) => {
+          if (running) logger.info(await running);
+        },
       },
     },
   };
