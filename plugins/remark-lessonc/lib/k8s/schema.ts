@@ -4,7 +4,6 @@
  */
 // A namespace import: the browser bundle (the quiz's manifest check) gets an empty module here and
 // registers the schema data instead (`registerSchemaData`), so nothing is read from disk there.
-import * as fs from 'node:fs';
 import type { CompactSchema, Shape } from './schema-types.ts';
 
 export interface ResolvedShape {
@@ -105,6 +104,9 @@ export function loadSchema(version: string): KubernetesSchema {
   const minor = /^v?(\d+\.\d+)/.exec(version)?.[1] ?? version;
   const cached = cache.get(minor);
   if (cached) return cached;
+  // Read from disk in Node only (the browser registers the data): not imported, so the quiz client's
+  // bundle has no `node:fs` to stub.
+  const fs = process.getBuiltinModule('node:fs');
   let url = new URL(`../../data/k8s-schema-${minor}.json`, import.meta.url);
   if (!fs.existsSync(url)) url = new URL('../../data/k8s-schema-1.32.json', import.meta.url);
   const schema = new KubernetesSchema(JSON.parse(fs.readFileSync(url, 'utf8')) as CompactSchema);

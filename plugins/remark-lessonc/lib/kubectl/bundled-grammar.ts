@@ -1,6 +1,6 @@
 /**
  * The generated grammar bundled statically, for node (CLI, tests) and for callers that need it
- * synchronously. Browser code that wants it lazily uses load-grammar.ts instead.
+ * synchronously. Browser code that wants it lazily imports this module dynamically.
  */
 import grammarJson from '../../data/kubectl-grammar-1.32.json' with { type: 'json' };
 import type { KubectlGrammar } from './grammar.ts';

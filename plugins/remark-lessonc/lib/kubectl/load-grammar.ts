@@ -1,7 +1,7 @@
 /**
- * Lazy access to the kubectl grammar. The JSON is ~100 KB, so the browser fetches it only when a page
- * needs command checking or comparison: `await loadKubectlGrammar()` once, then the synchronous
- * functions that take an optional grammar use the loaded one.
+ * The kubectl grammar the synchronous functions that take an optional grammar use: registered by
+ * bundled-grammar.ts when something imports it (the CLI, the site build, and in the browser the
+ * command grader, which the quiz client loads only on the first check of a command question).
  */
 import type { KubectlGrammar } from './grammar.ts';
 
@@ -11,21 +11,13 @@ export function registerKubectlGrammar(grammar: KubectlGrammar): void {
   loaded = grammar;
 }
 
-export async function loadKubectlGrammar(): Promise<KubectlGrammar> {
-  if (!loaded) {
-    const module = (await import('../../data/kubectl-grammar-1.32.json', { with: { type: 'json' } })) as { default: unknown };
-    loaded = module.default as KubectlGrammar;
-  }
-  return loaded;
-}
-
 /** The grammar if something loaded it already, for callers that can do without it. */
 export function loadedKubectlGrammar(): KubectlGrammar | undefined {
   return loaded;
 }
 
-/** The grammar loaded so far; throws when nothing loaded it yet (call `loadKubectlGrammar()` first). */
+/** The grammar registered so far; throws when nothing registered it (import bundled-grammar.ts first). */
 export function currentKubectlGrammar(): KubectlGrammar {
-  if (!loaded) throw new Error('kubectl grammar not loaded: await loadKubectlGrammar() first');
+  if (!loaded) throw new Error('kubectl grammar not loaded: import bundled-grammar.ts first');
   return loaded;
 }

@@ -2,7 +2,7 @@
  * Canonical form of a kubectl command, to compare what a learner typed with what a lesson expects:
  * `kubectl get po -A -owide`, `kubectl get pods --all-namespaces -o wide` and
  * `kubectl get pods -o=wide --all-namespaces` normalise to the same thing.
- * Browser-safe: takes the grammar as a parameter (or the one loaded with loadKubectlGrammar()).
+ * Browser-safe: takes the grammar as a parameter (or the one bundled-grammar.ts registered).
  */
 import { findSubcommand, resolveResourceType, rootCommand, type KubectlCommand, type KubectlGrammar } from './grammar.ts';
 import { currentKubectlGrammar } from './load-grammar.ts';

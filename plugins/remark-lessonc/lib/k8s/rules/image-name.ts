@@ -6,7 +6,6 @@
  * `-word` suffix (`busybox-container`); `redis123` is named but not rewritten.
  */
 import { isScalar, type Scalar } from 'yaml';
-import * as fs from 'node:fs';
 import type { WalkContext, Visit } from '../ast.ts';
 import { fieldNode, nodeRange } from '../ast.ts';
 import { formatFieldPath, ruleUrl } from '../diagnostic.ts';
@@ -26,7 +25,8 @@ export function registerDockerOfficialImages(names: readonly string[]): void {
 }
 
 export function dockerOfficialImages(): Set<string> {
-  officialImages ??= new Set((JSON.parse(fs.readFileSync(new URL('../../../data/docker-official-images.json', import.meta.url), 'utf8')) as { names: string[] }).names);
+  // From disk in Node only (the browser registers the list): not imported, as in k8s/schema.ts.
+  officialImages ??= new Set((JSON.parse(process.getBuiltinModule('node:fs').readFileSync(new URL('../../../data/docker-official-images.json', import.meta.url), 'utf8')) as { names: string[] }).names);
   return officialImages;
 }
 
