@@ -92,6 +92,9 @@ export async function buildCli(files = sourceFiles()) {
       },
     ],
   });
+  // The compiler's build id as of these sources, for the starts from this bundle (lib/build-id.ts).
+  const { BUNDLE_BUILD_ID_FILE, compilerBuildId } = await import('../plugins/remark-lessonc/lib/build-id.ts');
+  writeFileSync(path.join(temporary, BUNDLE_BUILD_ID_FILE), compilerBuildId());
   try {
     renameSync(temporary, target);
   } catch {

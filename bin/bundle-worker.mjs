@@ -4,4 +4,6 @@
 import { workerData } from 'node:worker_threads';
 import { loadBundle } from './load-bundle.mjs';
 
+// As in the CLI's thread (bin/lessonc.mjs): the compiler knows it runs from this bundle.
+globalThis[Symbol.for('lessonc.bundle')] = workerData.bundle;
 await loadBundle(workerData.bundle).exports.serveTasks(workerData.task);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +77,26 @@ describe('the start fast path (bin/current-bundle.mjs)', () => {
     const { buildCli } = await import('../bin/build-cli.mjs');
     const built = (await buildCli()) as string;
     expect(find(path.join(repoRoot, 'node_modules', '.cache', 'lessonc', 'cli'), repoRoot)).toBe(built);
+  }, 120_000);
+
+  it('holds the build id of its sources, so the CLI and the site build share the result cache', async () => {
+    const { buildCli } = await import('../bin/build-cli.mjs');
+    const { BUNDLE_BUILD_ID_FILE, compilerBuildId } = await import('../plugins/remark-lessonc/lib/build-id.ts');
+    const built = (await buildCli()) as string;
+    expect(readFileSync(path.join(built, BUNDLE_BUILD_ID_FILE), 'utf8')).toBe(compilerBuildId());
+    // A check from the bundle writes the entry a check from the sources then reads.
+    const cache = mkdtempSync(path.join(tmpdir(), 'lessonc-shared-cache-'));
+    try {
+      const lesson = path.join(repoRoot, 'lessons', '03-pause-container.md');
+      const check = (env: Record<string, string>) => run(process.execPath, [path.join(repoRoot, 'bin', 'lessonc.mjs'), 'check', lesson, '--exit-zero', '--format', 'json'], { cwd: repoRoot, env: { ...process.env, LESSONC_CACHE: cache, ...env } });
+      const bundled = await check({});
+      const entries = () => readdirSync(path.join(cache, 'check'), { recursive: true }).filter((name) => String(name).endsWith('.json'));
+      expect(entries()).toHaveLength(1);
+      expect((await check({ LESSONC_FROM_SOURCE: '1' })).stdout).toBe(bundled.stdout);
+      expect(entries()).toHaveLength(1);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

@@ -32,10 +32,31 @@ export function compilerFiles(): string[] {
   return files.sort();
 }
 
+/** The file in the CLI's bundle (bin/build-cli.mjs) holding the build id of the sources it was made from. */
+export const BUNDLE_BUILD_ID_FILE = 'build-id.txt';
+
+/**
+ * The id the CLI's bundle was made with, when this compiler runs from it (bin/lessonc.mjs records the
+ * bundle): its code is those sources', checked unchanged by size and mtime at every start, so the
+ * stat of every compiler file below is not needed again (about 4 ms of a start).
+ */
+function bundledBuildId(): string | undefined {
+  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
+  if (typeof bundle !== 'string') return undefined;
+  try {
+    const id = readFileSync(path.join(bundle, BUNDLE_BUILD_ID_FILE), 'utf8');
+    return /^[0-9a-f]{64}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let memo: string | undefined;
 
 export function compilerBuildId(): string {
   if (memo) return memo;
+  const bundled = bundledBuildId();
+  if (bundled) return (memo = bundled);
   const files = compilerFiles();
   const stamps = files.map((file) => {
     const info = statSync(file, { throwIfNoEntry: false });
