@@ -8,12 +8,12 @@
 // copy of the truth. Each module's `import.meta.url` stays its source file's, so data files, workers
 // and the message catalogues resolve as they do from the sources.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundlesDirectory, POINTER_NAME, repoRoot } from './current-bundle.mjs';
-import { BUNDLE_NAME, codeCacheName, warmCodeCache } from './load-bundle.mjs';
+import { BUNDLE_NAME, codeCacheName, replaceFile, warmCodeCache } from './load-bundle.mjs';
 
 /**
  * The bundle of the sources as they are now: a directory named by their stamp, so a bundle in use
@@ -46,14 +46,7 @@ function sourceStamp(files) {
 /** Records `target` as the bundle of `files` for the next start's fast path (bin/current-bundle.mjs). */
 function recordCurrent(target, files) {
   if (files.some(({ size }) => size === undefined)) return;
-  const pointer = path.join(bundlesDirectory, POINTER_NAME);
-  const temporary = `${pointer}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify({ bundle: path.basename(target), sources: files.map(({ file, size, mtimeMs }) => [file, size, mtimeMs]) }));
-    renameSync(temporary, pointer);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
+  replaceFile(path.join(bundlesDirectory, POINTER_NAME), JSON.stringify({ bundle: path.basename(target), sources: files.map(({ file, size, mtimeMs }) => [file, size, mtimeMs]) }));
 }
 
 /** Bundles the sources unless their bundle exists; returns the bundle's directory. */
@@ -114,9 +107,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   // `npm ci` runs this (prepare): without esbuild the CLI runs from its sources, so never fail.
   try {
     const bundle = await buildCli();
+    const codeCache = path.join(bundle, codeCacheName(bundle));
     // The first check a user runs starts compiled (bin/load-bundle.mjs).
-    if (!existsSync(path.join(bundle, codeCacheName(bundle)))) warmCodeCache({ wait: true });
-    console.error(`lessonc: CLI bundled into ${path.relative(repoRoot, bundle)}${existsSync(path.join(bundle, codeCacheName(bundle))) ? ', with its code cache' : ''}`);
+    if (!existsSync(codeCache)) warmCodeCache({ wait: true });
+    console.error(`lessonc: CLI bundled into ${path.relative(repoRoot, bundle)}${existsSync(codeCache) ? ', with its code cache' : ''}`);
   } catch (error) {
     console.error(`lessonc: CLI not bundled (${error.message}); it runs from its TypeScript sources`);
   }

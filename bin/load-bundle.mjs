@@ -59,16 +59,26 @@ export function loadBundle(directory) {
     done() {
       if (codeCache === 'accepted') return;
       if (!process.env.LESSONC_WARM_UP) return warmCodeCache({ wait: false });
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temporary, script.createCachedData());
-        renameSync(temporary, cacheFile);
-      } catch {
-        // A read-only node_modules: the next start compiles without the cache, as this one did.
-        rmSync(temporary, { force: true });
-      }
+      // Not written (a read-only node_modules): the next start compiles without the cache, as this one did.
+      replaceFile(cacheFile, script.createCachedData());
     },
   };
+}
+
+/**
+ * `data` as the whole of `file`, through a temporary file renamed over it, so a reader never sees
+ * half of it; false when it could not be written (nothing is left behind).
+ */
+export function replaceFile(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    rmSync(temporary, { force: true });
+    return false;
+  }
 }
 
 /**

@@ -11,11 +11,6 @@ export function registerKubectlGrammar(grammar: KubectlGrammar): void {
   loaded = grammar;
 }
 
-/** The grammar if something loaded it already, for callers that can do without it. */
-export function loadedKubectlGrammar(): KubectlGrammar | undefined {
-  return loaded;
-}
-
 /** The grammar registered so far; throws when nothing registered it (import bundled-grammar.ts first). */
 export function currentKubectlGrammar(): KubectlGrammar {
   if (!loaded) throw new Error('kubectl grammar not loaded: import bundled-grammar.ts first');
