@@ -11,6 +11,7 @@ import rehypeDropDuplicateTitle from './src/lib/rehype-drop-duplicate-title.ts';
 import frameScriptHashes from './src/integrations/frame-script-hashes.ts';
 import lessonProblems from './src/integrations/lesson-problems/index.ts';
 import lessoncReport from './src/integrations/lessonc-report.ts';
+import lessonPageCache from './src/integrations/lesson-page-cache.ts';
 import { compilerBuildId } from './plugins/remark-lessonc/lib/build-id.ts';
 
 // Tests build fixture sites side by side with the real one: each build gets its own lessons,
@@ -30,6 +31,10 @@ export default defineConfig({
   outDir: process.env.LESSONC_OUT_DIR ?? 'dist',
   ...(process.env.LESSONC_CACHE_DIR ? { cacheDir: process.env.LESSONC_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // A rebuild renders again only the lesson pages whose lesson (or the course outline) changed; the
+  // others are the previous build's (src/integrations/lesson-page-cache.ts gives Starlight's lesson
+  // route the keys Astro compares).
+  experimental: { incrementalBuild: true },
   // A Content-Security-Policy meta on every page: scripts only from the site itself or with the hash
   // Astro computed for its own inline scripts (never 'unsafe-inline'), WebAssembly for Pagefind's
   // search, no plugins, no <base> or form targets elsewhere. Style attributes stay allowed
@@ -66,6 +71,7 @@ export default defineConfig({
   integrations: [
     // Each lesson's problems, printed once at the end of `astro build` from the compile that rendered it.
     ...(withLessonc ? [lessoncReport({ lessonsDirectory: lessonsDir })] : []),
+    lessonPageCache(),
     frameHashes.start,
     starlight({
       title: translate('ko', 'site.title'),

@@ -35,26 +35,32 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /**
- * The page with `hashes` added to its policy's `script-src`, as the parts to write (the page itself
- * when it has no policy). It works on the file's bytes: the policy is in the head, and decoding and
- * encoding every page whole (100 MB for a course of 1000 lessons) was most of this step's time.
+ * The page with `hashes` added to its policy's `script-src`, as the parts to write: one part (the
+ * page itself) when the policy already holds them all, as a page kept from the previous build does
+ * (src/integrations/lesson-page-cache.ts); undefined when the page has no policy. It works on the
+ * file's bytes: the policy is in the head, and decoding and encoding every page whole (100 MB for a
+ * course of 1000 lessons) was most of this step's time.
  */
-export function withScriptHashes(html: Buffer, hashes: string[]): Buffer[] {
+export function withScriptHashes(html: Buffer, hashes: string[]): Buffer[] | undefined {
   for (let meta = html.indexOf(CSP_META); meta !== -1; meta = html.indexOf(CSP_META, meta + 1)) {
     const content = meta + CSP_META.length;
     const end = html.indexOf(QUOTE, content);
     const directive = html.indexOf(SCRIPT_SRC, content);
     if (directive === -1 || end === -1 || directive > end) continue;
     const at = directive + SCRIPT_SRC.length;
-    return [html.subarray(0, at), Buffer.from(`${hashes.join(' ')} `), html.subarray(at)];
+    const policy = html.subarray(at, end).toString('latin1');
+    const missing = hashes.filter((hash) => !policy.includes(hash));
+    if (missing.length === 0) return [html];
+    return [html.subarray(0, at), Buffer.from(`${missing.join(' ')} `), html.subarray(at)];
   }
-  return [html];
+  return undefined;
 }
 
-/** Adds the frame's hashes to one page; false when the page has no policy to add them to. */
-async function addToPage(file: string, hashes: string[]): Promise<boolean> {
+/** Adds the frame's hashes to one page: whether they were added, already there, or the page has no policy. */
+async function addToPage(file: string, hashes: string[]): Promise<'added' | 'present' | 'no policy'> {
   const parts = withScriptHashes(await readFile(file), hashes);
-  if (parts.length === 1) return false;
+  if (parts === undefined) return 'no policy';
+  if (parts.length === 1) return 'present';
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
@@ -66,7 +72,7 @@ async function addToPage(file: string, hashes: string[]): Promise<boolean> {
     await rm(temporary, { force: true });
     throw error;
   });
-  return true;
+  return 'added';
 }
 
 export interface FrameScriptHashes {
@@ -93,9 +99,10 @@ export default function frameScriptHashes(): FrameScriptHashes {
           // The pages Astro wrote, from its own list (a walk of the output also met Pagefind's thousands of files).
           const files = [...new Set([...assets.values()].flat().map((url) => fileURLToPath(url)).filter((file) => file.endsWith('.html')))];
           const hashes = [...frame];
-          running = Promise.all(files.map((file) => addToPage(file, hashes))).then(
-            (added) => `added ${frame.size} frame script hashes to the Content-Security-Policy of ${added.filter(Boolean).length} pages`,
-          );
+          running = Promise.all(files.map((file) => addToPage(file, hashes))).then((outcomes) => {
+            const count = (outcome: string) => outcomes.filter((each) => each === outcome).length;
+            return `added ${frame.size} frame script hashes to the Content-Security-Policy of ${count('added')} pages (${count('present')} kept from the previous build had them)`;
+          });
           // Said in `finish`; until then a failure must not count as unhandled.
           running.catch(() => {});
         },
