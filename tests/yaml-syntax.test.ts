@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { checkYamlSyntax } from '../plugins/remark-lessonc/lib/yaml/check-syntax.ts';
 import { yamlRuleId } from '../plugins/remark-lessonc/lib/yaml/rule-ids.ts';
-import { tabIndentEdits, visualColumn } from '../plugins/remark-lessonc/lib/yaml/tab-indent.ts';
+import { bestTabWidth, TAB_WIDTHS, tabIndentEdits, visualColumn } from '../plugins/remark-lessonc/lib/yaml/tab-indent.ts';
 import { applyEdits } from '../plugins/remark-lessonc/lib/fix/apply.ts';
 
 describe('yaml syntax rules', () => {
@@ -52,5 +53,29 @@ describe('tab expansion', () => {
   it('empties whitespace-only lines with tabs and leaves other lines alone', () => {
     const text = 'a:\n\tb: 1\n\t\t\n# c\n';
     expect(applyEdits(text, tabIndentEdits(text, 2))).toBe('a:\n  b: 1\n\n# c\n');
+  });
+});
+
+describe('choosing the tab width', () => {
+  it('picks the width of least cost, the smaller on a tie, whatever a cost that cannot win was said to be', () => {
+    const cost = fc.integer({ min: 0, max: 3 });
+    fc.assert(
+      fc.property(fc.tuple(cost, cost, cost), fc.tuple(fc.nat(5), fc.nat(5), fc.nat(5)), (costs, overstated) => {
+        const byWidth = new Map(TAB_WIDTHS.map((width, i) => [width as number, costs[i]!]));
+        const least = Math.min(...costs);
+        const expected = TAB_WIDTHS[costs.indexOf(least)];
+        const tried: number[] = [];
+        const chosen = bestTabWidth('a:\n\tb: 1\n', (_expanded, width, leastSoFar) => {
+          tried.push(width);
+          const exact = byWidth.get(width)!;
+          // A cost that cannot beat the best so far may come back as any number not below it.
+          return exact >= leastSoFar ? Math.max(exact, leastSoFar) + overstated[tried.length - 1]! : exact;
+        });
+        expect(chosen).toBe(expected);
+        // Nothing is tried after a width that cost nothing.
+        const firstFree = costs.indexOf(0);
+        if (firstFree !== -1) expect(tried).toEqual(TAB_WIDTHS.slice(0, firstFree + 1));
+      }),
+    );
   });
 });

@@ -12,9 +12,12 @@ import { buildOutline, resolveOutline, outlineCost, type Outline } from './outli
 export type RootTypes = (outline: Outline) => (ResolvedShape | null)[];
 
 export function chooseTabWidth(text: string, schema: KubernetesSchema, rootTypes: RootTypes): number {
-  return bestTabWidth(text, (expanded, width) => {
+  return bestTabWidth(text, (expanded, width, leastSoFar) => {
     const outline = buildOutline(expanded, width);
     resolveOutline(outline, schema, rootTypes(outline));
-    return outlineCost(outline) + 0.5 * countYamlErrors(expanded);
+    const structure = outlineCost(outline);
+    // YAML errors only add: a width whose outline alone costs as much as the best cannot win.
+    if (structure >= leastSoFar) return structure;
+    return structure + 0.5 * countYamlErrors(expanded);
   });
 }

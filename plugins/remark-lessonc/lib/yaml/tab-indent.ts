@@ -41,17 +41,21 @@ export function tabIndentEdits(text: string, tabWidth: number): Edit[] {
 
 /**
  * The tab width (of TAB_WIDTHS) whose expansion of `text` costs least; ties go to the smaller width.
- * `cost` gets the expanded text and the width.
+ * `cost` gets the expanded text, the width and the least cost so far: a cost that cannot beat it
+ * may be returned as any number not below it, so a caller can skip the rest of its judging (a YAML
+ * parse, cold, is the dearest part of a check). Costs are never negative, so once a width costs
+ * nothing no larger one is tried.
  */
-export function bestTabWidth(text: string, cost: (expanded: string, tabWidth: number) => number): number {
+export function bestTabWidth(text: string, cost: (expanded: string, tabWidth: number, leastSoFar: number) => number): number {
   let best: number = TAB_WIDTHS[0];
   let bestCost = Infinity;
   for (const width of TAB_WIDTHS) {
-    const candidate = cost(applyEdits(text, tabIndentEdits(text, width)), width);
+    const candidate = cost(applyEdits(text, tabIndentEdits(text, width)), width, bestCost);
     if (candidate < bestCost) {
       best = width;
       bestCost = candidate;
     }
+    if (bestCost === 0) break;
   }
   return best;
 }
