@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { runningBundle } from '../plugins/remark-lessonc/lib/build-id.ts';
 import { taskRunner, type Task, type TaskInput, type TaskResult } from './task.ts';
 
 /** Fewer files than this are not worth starting workers for (each loads the compiler, ~0.3 s). */
@@ -22,8 +23,8 @@ export interface WorkerData {
  * code cache (bin/load-bundle.mjs), else from the sources.
  */
 function workerStart(task: Task): { entry: URL; workerData: WorkerData } {
-  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
-  return typeof bundle === 'string' ? { entry: new URL('../bin/bundle-worker.mjs', import.meta.url), workerData: { task, bundle } } : { entry: new URL('./worker.ts', import.meta.url), workerData: { task } };
+  const bundle = runningBundle();
+  return bundle !== undefined ? { entry: new URL('../bin/bundle-worker.mjs', import.meta.url), workerData: { task, bundle } } : { entry: new URL('./worker.ts', import.meta.url), workerData: { task } };
 }
 
 export function jobCount(files: number): number {

@@ -36,13 +36,22 @@ export function compilerFiles(): string[] {
 export const BUNDLE_BUILD_ID_FILE = 'build-id.txt';
 
 /**
- * The id the CLI's bundle was made with, when this compiler runs from it (bin/lessonc.mjs records the
- * bundle): its code is those sources', checked unchanged by size and mtime at every start, so the
- * stat of every compiler file below is not needed again (about 4 ms of a start).
+ * The directory of the CLI's bundle this process runs from, if it does: bin/lessonc.mjs and
+ * bin/bundle-worker.mjs record it under this symbol (the CLI's worker pool starts its workers from it).
+ */
+export function runningBundle(): string | undefined {
+  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
+  return typeof bundle === 'string' ? bundle : undefined;
+}
+
+/**
+ * The id the CLI's bundle was made with, when this compiler runs from it: its code is those
+ * sources', checked unchanged by size and mtime at every start, so the stat of every compiler file
+ * below is not needed again (about 4 ms of a start).
  */
 function bundledBuildId(): string | undefined {
-  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for('lessonc.bundle')];
-  if (typeof bundle !== 'string') return undefined;
+  const bundle = runningBundle();
+  if (bundle === undefined) return undefined;
   try {
     const id = readFileSync(path.join(bundle, BUNDLE_BUILD_ID_FILE), 'utf8');
     return /^[0-9a-f]{64}$/.test(id) ? id : undefined;
