@@ -21,6 +21,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync, statSync } from '
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompactSchema, Shape, NamedType } from '../plugins/remark-lessonc/lib/k8s/schema-types.ts';
+import { splitDescriptions } from '../plugins/remark-lessonc/lib/k8s/schema-descriptions.ts';
 
 const KUBECTL_VALIDATE_COMMIT = 'a97ccfaca20b';
 
@@ -302,11 +303,15 @@ function main(): void {
   const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
   const version = option('--version', '1.32');
   const sourceRoot = option('--source', join(repoRoot, '..', 'shared', 'kubernetes-openapi'));
-  const schema = generate(sourceRoot, version);
-  const out = join(repoRoot, 'plugins', 'remark-lessonc', 'data', `k8s-schema-${version}.json`);
+  // The shapes and their descriptions go to two files: checking reads only the first (lib/k8s/schema-descriptions.ts).
+  const { schema, descriptions } = splitDescriptions(generate(sourceRoot, version));
+  const data = join(repoRoot, 'plugins', 'remark-lessonc', 'data');
+  const out = join(data, `k8s-schema-${version}.json`);
+  const descriptionsOut = join(data, `k8s-schema-descriptions-${version}.json`);
   writeFileSync(out, JSON.stringify(schema) + '\n');
+  writeFileSync(descriptionsOut, JSON.stringify(descriptions) + '\n');
   const kinds = Object.values(schema.gvk).reduce((n, kinds) => n + Object.keys(kinds).length, 0);
-  console.log(`${relative(repoRoot, out)}: ${statSync(out).size} bytes, ${Object.keys(schema.types).length} types, ${kinds} kinds`);
+  console.log(`${relative(repoRoot, out)}: ${statSync(out).size} bytes, ${Object.keys(schema.types).length} types, ${kinds} kinds; ${relative(repoRoot, descriptionsOut)}: ${statSync(descriptionsOut).size} bytes`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -6,9 +6,9 @@ import { extractSnippets } from '../plugins/remark-lessonc/lib/extract/snippets.
 import { snippetOffsetToMarkdown } from '../plugins/remark-lessonc/lib/extract/positions.ts';
 import { parseLesson } from '../plugins/remark-lessonc/lib/parse.ts';
 import { flagHelp } from '../plugins/remark-lessonc/lib/kubectl/flag-help.ts';
-import { loadSchema } from '../plugins/remark-lessonc/lib/k8s/schema.ts';
+import { loadDescribedSchema } from '../plugins/remark-lessonc/lib/k8s/schema.ts';
 
-const schema = loadSchema('1.32');
+const schema = loadDescribedSchema('1.32');
 const describedAs = (type: string, field: string) => schema.type(type)!.shape.p![field]!.d;
 
 describe('snippetAt', () => {

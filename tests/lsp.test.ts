@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../cli/check.ts';
 import { flagHelp } from '../plugins/remark-lessonc/lib/kubectl/flag-help.ts';
-import { loadSchema } from '../plugins/remark-lessonc/lib/k8s/schema.ts';
+import { loadDescribedSchema } from '../plugins/remark-lessonc/lib/k8s/schema.ts';
 import { LspClient } from './helpers/lsp-client.ts';
 import { repoRoot } from './helpers/paths.ts';
 
@@ -161,7 +161,7 @@ describe('lessonc lsp: hover', () => {
   it('explains `periodSeconds` in lesson 1 with its type and the schema description', async () => {
     const position = positionOf(lesson, 'periodSeconds: 5', 3);
     const result = await client.request('textDocument/hover', { textDocument: { uri: lessonUri }, position });
-    const description = loadSchema('1.32').type('io.k8s.api.core.v1.Probe')!.shape.p!.periodSeconds!.d!;
+    const description = loadDescribedSchema('1.32').type('io.k8s.api.core.v1.Probe')!.shape.p!.periodSeconds!.d!;
     expect(result.contents.value).toContain(description);
     expect(result.contents.value).toContain('`integer`');
     expect(result.range).toEqual({ start: { line: position.line, character: position.character - 3 }, end: { line: position.line, character: position.character - 3 + 'periodSeconds'.length } });

@@ -8,7 +8,7 @@ import type { SnippetMeta } from '../types.ts';
 import { classifyWithSchema } from '../k8s/classify.ts';
 import { rootTypesFor } from '../k8s/check.ts';
 import { buildOutline, resolveOutline, type Outline, type OutlineEntry } from '../k8s/outline.ts';
-import { loadSchema, shortTypeName, type KubernetesSchema, type ResolvedShape } from '../k8s/schema.ts';
+import { loadDescribedSchema, shortTypeName, type KubernetesSchema, type ResolvedShape } from '../k8s/schema.ts';
 import type { Shape } from '../k8s/schema-types.ts';
 import { chooseTabWidth, type RootTypes } from '../k8s/tab-width.ts';
 import { hasTabIndent, visualColumn } from '../yaml/tab-indent.ts';
@@ -52,7 +52,8 @@ interface ReadSnippet {
 
 /** The outline of a Kubernetes snippet resolved against the schema; undefined for other YAML. */
 function readSnippet(text: string, meta: SnippetMeta, kubernetesVersion: string, classifyText = text): ReadSnippet | undefined {
-  const schema = loadSchema(kubernetesVersion);
+  // With descriptions: a completion item shows the field's.
+  const schema = loadDescribedSchema(kubernetesVersion);
   const classification = classifyWithSchema(classifyText, meta, schema);
   if (classification.kind === 'yaml') return undefined;
   const rootTypes: RootTypes = rootTypesFor(schema, classification);

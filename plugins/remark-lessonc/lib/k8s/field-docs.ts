@@ -7,13 +7,13 @@ import type { SnippetMeta } from '../types.ts';
 import { parseYamlDocuments } from '../yaml/parse.ts';
 import { lineStartOffsets, markdownPoint } from '../extract/positions.ts';
 import { classifyWithSchema } from './classify.ts';
-import { loadSchema, type KubernetesSchema } from './schema.ts';
+import { loadDescribedSchema, type KubernetesSchema } from './schema.ts';
 import type { Shape } from './schema-types.ts';
 
 /** 0-based line → `field: description` for the first described field written on that line. */
 export function fieldDescriptions(text: string, meta: SnippetMeta, kubernetesVersion: string): Map<number, string> {
   const descriptions = new Map<number, string>();
-  const schema = loadSchema(kubernetesVersion);
+  const schema = loadDescribedSchema(kubernetesVersion);
   const documents = parseYamlDocuments(text);
   const classification = classifyWithSchema(text, meta, schema, documents);
   if (classification.kind === 'yaml') return descriptions;

@@ -5,6 +5,7 @@
 // A namespace import: the browser bundle (the quiz's manifest check) gets an empty module here and
 // registers the schema data instead (`registerSchemaData`), so nothing is read from disk there.
 import type { CompactSchema, Shape } from './schema-types.ts';
+import { withDescriptions, type SchemaDescriptions } from './schema-descriptions.ts';
 
 export interface ResolvedShape {
   shape: Shape;
@@ -94,22 +95,45 @@ export function shortTypeName(typeName: string | undefined): string {
 
 const cache = new Map<string, KubernetesSchema>();
 
+/** `1.32` of `1.32`, `v1.32` or `1.32.4`. */
+const minorOf = (version: string) => /^v?(\d+\.\d+)/.exec(version)?.[1] ?? version;
+
 /** Makes `data` the schema of `version` without reading a file (the browser imports the JSON). */
 export function registerSchemaData(version: string, data: CompactSchema): void {
-  cache.set(/^v?(\d+\.\d+)/.exec(version)?.[1] ?? version, new KubernetesSchema(data));
+  cache.set(minorOf(version), new KubernetesSchema(data));
 }
 
-/** The schema for a Kubernetes minor version (`1.32`); falls back to the newest shipped one. */
-export function loadSchema(version: string): KubernetesSchema {
-  const minor = /^v?(\d+\.\d+)/.exec(version)?.[1] ?? version;
-  const cached = cache.get(minor);
-  if (cached) return cached;
+/** The shipped data file `k8s-schema<suffix>-<minor>.json`, or 1.32's when that minor has none. */
+function readSchemaFile(minor: string, suffix: string): unknown {
   // Read from disk in Node only (the browser registers the data): not imported, so the quiz client's
   // bundle has no `node:fs` to stub.
   const fs = process.getBuiltinModule('node:fs');
-  let url = new URL(`../../data/k8s-schema-${minor}.json`, import.meta.url);
-  if (!fs.existsSync(url)) url = new URL('../../data/k8s-schema-1.32.json', import.meta.url);
-  const schema = new KubernetesSchema(JSON.parse(fs.readFileSync(url, 'utf8')) as CompactSchema);
+  let url = new URL(`../../data/k8s-schema${suffix}-${minor}.json`, import.meta.url);
+  if (!fs.existsSync(url)) url = new URL(`../../data/k8s-schema${suffix}-1.32.json`, import.meta.url);
+  return JSON.parse(fs.readFileSync(url, 'utf8'));
+}
+
+/** The schema for a Kubernetes minor version (`1.32`); falls back to the newest shipped one. No field descriptions. */
+export function loadSchema(version: string): KubernetesSchema {
+  const minor = minorOf(version);
+  const cached = cache.get(minor);
+  if (cached) return cached;
+  const schema = new KubernetesSchema(readSchemaFile(minor, '') as CompactSchema);
   cache.set(minor, schema);
+  return schema;
+}
+
+const describedCache = new Map<string, KubernetesSchema>();
+
+/**
+ * The schema with every shape's one-sentence description (`d`), for a page's field hints and the
+ * editor's completion; checking never needs them (k8s/schema-descriptions.ts).
+ */
+export function loadDescribedSchema(version: string): KubernetesSchema {
+  const minor = minorOf(version);
+  const cached = describedCache.get(minor);
+  if (cached) return cached;
+  const schema = new KubernetesSchema(withDescriptions(loadSchema(minor).data, readSchemaFile(minor, '-descriptions') as SchemaDescriptions));
+  describedCache.set(minor, schema);
   return schema;
 }
