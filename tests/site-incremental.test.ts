@@ -45,6 +45,15 @@ async function htmlFiles(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
+/** Rewrites one lesson of the copied course; the change must change it. */
+async function changeLesson(name: string, change: (text: string) => string) {
+  const file = join(lessons, name);
+  const text = await readFile(file, 'utf8');
+  const changed = change(text);
+  expect(changed).not.toBe(text);
+  await writeFile(file, changed);
+}
+
 /** Every page of the rebuilt output equals the page a build from nothing writes for the same lessons. */
 async function expectSameAsFreshBuild(name: string) {
   const fresh = join(workDir, `fresh-${name}`);
@@ -56,8 +65,7 @@ async function expectSameAsFreshBuild(name: string) {
 
 describe('incremental site build', () => {
   it('renders again only the lesson whose text changed', async () => {
-    const file = join(lessons, 'a-commands.md');
-    await writeFile(file, `${await readFile(file, 'utf8')}\nOne more sentence, so this lesson changed.\n`);
+    await changeLesson('a-commands.md', (text) => `${text}\nOne more sentence, so this lesson changed.\n`);
     const output = await rebuild();
     expect(howMade(output, 'lessons/a-commands')).toBe('rendered');
     expect(howMade(output, 'lessons/b-pod')).toBe('reused');
@@ -66,11 +74,7 @@ describe('incremental site build', () => {
   }, 180_000);
 
   it('renders every lesson again when a title changes, since every sidebar lists it', async () => {
-    const file = join(lessons, 'b-pod.md');
-    const text = await readFile(file, 'utf8');
-    const changed = text.replace(/^(---\n[\s\S]*?)^title: .*$/m, '$1title: 파드를 처음 만들기');
-    expect(changed).not.toBe(text);
-    await writeFile(file, changed);
+    await changeLesson('b-pod.md', (text) => text.replace(/^(---\n[\s\S]*?)^title: .*$/m, '$1title: 파드를 처음 만들기'));
     const output = await rebuild();
     expect(howMade(output, 'lessons/a-commands')).toBe('rendered');
     expect(howMade(output, 'lessons/b-pod')).toBe('rendered');

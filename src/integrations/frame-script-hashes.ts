@@ -36,8 +36,9 @@ export function inlineScriptHashes(html: string): string[] {
 
 /**
  * The page with `hashes` added to its policy's `script-src`, as the parts to write: one part (the
- * page itself) when the policy already holds them all, as a page kept from the previous build does
- * (src/integrations/lesson-page-cache.ts); undefined when the page has no policy. It works on the
+ * page itself) when the policy already holds them all, as a page Astro's incremental build left in
+ * place from the last build would (today it copies reused pages back from its cache, which holds
+ * them as rendered, before this step); undefined when the page has no policy. It works on the
  * file's bytes: the policy is in the head, and decoding and encoding every page whole (100 MB for a
  * course of 1000 lessons) was most of this step's time.
  */
@@ -56,11 +57,11 @@ export function withScriptHashes(html: Buffer, hashes: string[]): Buffer[] | und
   return undefined;
 }
 
-/** Adds the frame's hashes to one page: whether they were added, already there, or the page has no policy. */
-async function addToPage(file: string, hashes: string[]): Promise<'added' | 'present' | 'no policy'> {
+/** Adds the frame's hashes to one page; false when the page has no policy to add them to. */
+async function addToPage(file: string, hashes: string[]): Promise<boolean> {
   const parts = withScriptHashes(await readFile(file), hashes);
-  if (parts === undefined) return 'no policy';
-  if (parts.length === 1) return 'present';
+  if (parts === undefined) return false;
+  if (parts.length === 1) return true;
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
@@ -72,7 +73,7 @@ async function addToPage(file: string, hashes: string[]): Promise<'added' | 'pre
     await rm(temporary, { force: true });
     throw error;
   });
-  return 'added';
+  return true;
 }
 
 export interface FrameScriptHashes {
@@ -99,10 +100,9 @@ export default function frameScriptHashes(): FrameScriptHashes {
           // The pages Astro wrote, from its own list (a walk of the output also met Pagefind's thousands of files).
           const files = [...new Set([...assets.values()].flat().map((url) => fileURLToPath(url)).filter((file) => file.endsWith('.html')))];
           const hashes = [...frame];
-          running = Promise.all(files.map((file) => addToPage(file, hashes))).then((outcomes) => {
-            const count = (outcome: string) => outcomes.filter((each) => each === outcome).length;
-            return `added ${frame.size} frame script hashes to the Content-Security-Policy of ${count('added')} pages (${count('present')} kept from the previous build had them)`;
-          });
+          running = Promise.all(files.map((file) => addToPage(file, hashes))).then(
+            (added) => `added ${frame.size} frame script hashes to the Content-Security-Policy of ${added.filter(Boolean).length} pages`,
+          );
           // Said in `finish`; until then a failure must not count as unhandled.
           running.catch(() => {});
         },

@@ -24,12 +24,15 @@ export interface SchemaDescriptions {
   types: Record<string, DescriptionTree>;
 }
 
+/** The keys under which a shape holds one nested shape (`p` holds a map of them). */
+const NESTED = ['add', 'items'] as const;
+
 /** A shape without its descriptions, and the descriptions it had (undefined when none). */
 function splitShape(shape: Shape): { shape: Shape; tree: DescriptionTree | undefined } {
-  const { d, p, add, items, ...rest } = shape;
-  const lean: Shape = { ...rest };
-  const tree: DescriptionTree = {};
-  if (d !== undefined) tree.d = d;
+  // The nested shapes go back after the rest, in the order the generator first wrote them.
+  const { d, p, add: _add, items: _items, ...rest } = shape;
+  const lean: Shape = rest;
+  const tree: DescriptionTree = d === undefined ? {} : { d };
   if (p) {
     lean.p = {};
     for (const [name, field] of Object.entries(p)) {
@@ -38,15 +41,12 @@ function splitShape(shape: Shape): { shape: Shape; tree: DescriptionTree | undef
       if (split.tree) (tree.p ??= {})[name] = split.tree;
     }
   }
-  if (add) {
-    const split = splitShape(add);
-    lean.add = split.shape;
-    if (split.tree) tree.add = split.tree;
-  }
-  if (items) {
-    const split = splitShape(items);
-    lean.items = split.shape;
-    if (split.tree) tree.items = split.tree;
+  for (const key of NESTED) {
+    const nested = shape[key];
+    if (!nested) continue;
+    const split = splitShape(nested);
+    lean[key] = split.shape;
+    if (split.tree) tree[key] = split.tree;
   }
   return { shape: lean, tree: Object.keys(tree).length > 0 ? tree : undefined };
 }
@@ -63,17 +63,18 @@ export function splitDescriptions(schema: CompactSchema): { schema: CompactSchem
   return { schema: { ...schema, types }, descriptions: { version: schema.version, types: described } };
 }
 
-/** The shape with the descriptions of `tree` put back, in the key order the schema was written in. */
+/** The shape with the descriptions of `tree` put back. */
 function describeShape(shape: Shape, tree: DescriptionTree | undefined): Shape {
   if (!tree) return shape;
-  const { p, add, items, ...rest } = shape;
-  const described: Shape = { ...rest };
-  if (p) {
+  const described: Shape = { ...shape };
+  if (shape.p) {
     described.p = {};
-    for (const [name, field] of Object.entries(p)) described.p[name] = describeShape(field, tree.p?.[name]);
+    for (const [name, field] of Object.entries(shape.p)) described.p[name] = describeShape(field, tree.p?.[name]);
   }
-  if (add) described.add = describeShape(add, tree.add);
-  if (items) described.items = describeShape(items, tree.items);
+  for (const key of NESTED) {
+    const nested = shape[key];
+    if (nested) described[key] = describeShape(nested, tree[key]);
+  }
   if (tree.d !== undefined) described.d = tree.d;
   return described;
 }

@@ -2,8 +2,6 @@
  * Loads the compact Kubernetes schema of one version and answers questions about it: which named
  * type an apiVersion/kind is, what a field's shape is, which types have a given field.
  */
-// A namespace import: the browser bundle (the quiz's manifest check) gets an empty module here and
-// registers the schema data instead (`registerSchemaData`), so nothing is read from disk there.
 import type { CompactSchema, Shape } from './schema-types.ts';
 import { withDescriptions, type SchemaDescriptions } from './schema-descriptions.ts';
 
